@@ -1,0 +1,11 @@
+//! One module per command: its clap flags, their validation, and the glue
+//! that calls the libraries and a renderer.
+
+pub mod diff;
+pub mod ingest;
+pub mod leads;
+pub mod list;
+pub mod search;
+pub mod show;
+pub mod similar;
+pub mod targets;

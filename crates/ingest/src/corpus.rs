@@ -1,0 +1,96 @@
+//! A corpus: the plans of a folder (with or without `manifest.toml`), or the
+//! seed plans built into the binary. One bad file never stops the batch: it
+//! is set aside in [`Corpus::refused`] with its reason.
+
+use std::path::{Path, PathBuf};
+
+use fangan_model::{Document, PlanMeta};
+use rayon::prelude::*;
+
+use crate::parse::Parser;
+use crate::read::{read_path, SourceText};
+use crate::{Error, Result};
+
+/// Plans read from one place.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The parsed plans, in file-name order.
+    pub documents: Vec<Document>,
+    /// Files that could not be read, with why.
+    pub refused: Vec<(PathBuf, Error)>,
+}
+
+/// File extensions read as plans.
+pub const PLAN_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx"];
+
+impl Corpus {
+    /// Reads every plan file of `dir` (not recursive), in parallel.
+    pub fn load_dir(dir: &Path, parser: &Parser) -> Result<Corpus> {
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| is_plan_file(p))
+            .collect();
+        files.sort();
+        let results: Vec<(PathBuf, Result<Document>)> = files
+            .into_par_iter()
+            .map(|p| {
+                let r = load_file(&p, parser);
+                (p, r)
+            })
+            .collect();
+        let mut corpus = Corpus::default();
+        for (p, r) in results {
+            match r {
+                Ok(d) => corpus.documents.push(d),
+                Err(e) => corpus.refused.push((p, e)),
+            }
+        }
+        Ok(corpus)
+    }
+
+    /// Plans matching `key`: an id, a county name (`平江`, `平江县`) or a file path.
+    pub fn find(&self, key: &str) -> Vec<&Document> {
+        let by_id: Vec<&Document> = self.documents.iter().filter(|d| d.meta.id == key).collect();
+        if !by_id.is_empty() {
+            return by_id;
+        }
+        self.documents
+            .iter()
+            .filter(|d| {
+                d.meta
+                    .county
+                    .as_deref()
+                    .is_some_and(|c| c == key || c.starts_with(key))
+            })
+            .collect()
+    }
+}
+
+/// True for files with a plan extension that are not a README.
+pub fn is_plan_file(p: &Path) -> bool {
+    let ext_ok = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PLAN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    ext_ok && p.is_file() && !stem.to_ascii_lowercase().starts_with("readme")
+}
+
+/// Reads and parses one file; metadata inferred from the text.
+pub fn load_file(path: &Path, parser: &Parser) -> Result<Document> {
+    let source: SourceText = read_path(path)?;
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("plan")
+        .to_string();
+    let meta = PlanMeta {
+        id,
+        ..PlanMeta::default()
+    };
+    Ok(parser.parse(source, Some(path.to_path_buf()), meta))
+}

@@ -1,0 +1,40 @@
+//! What a plan is: its id, county, level, year and title.
+
+use serde::{Deserialize, Serialize};
+
+/// The descriptive fields of one plan.
+///
+/// Fields that are not known stay `None`; a value that was inferred from the
+/// text rather than given by a manifest is listed in `inferred` with its
+/// evidence, so it is never silently wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanMeta {
+    /// Stable id: the file stem (e.g. `pingjiang-2023`).
+    pub id: String,
+    /// County or district as written (`平江县`).
+    pub county: Option<String>,
+    /// Administrative level: `县`, `区` or `市`.
+    pub level: Option<String>,
+    /// Prefecture-level city (`岳阳市`).
+    pub city: Option<String>,
+    /// Province (`湖南`).
+    pub province: Option<String>,
+    /// Year the plan is for.
+    pub year: Option<u16>,
+    /// Title of the plan.
+    pub title: Option<String>,
+    /// Fields inferred from the text, with the evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
+}
+
+/// One inferred field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inference {
+    /// Field name (`county`, `level`, `year`, `title`).
+    pub field: String,
+    /// The value chosen.
+    pub value: String,
+    /// Why: the text it was read from.
+    pub evidence: String,
+}
