@@ -43,8 +43,8 @@ impl Context {
 }
 
 impl Context {
-    /// Reads the corpus (the `--corpus` folder, `./seeds`, or the built-in
-    /// seeds), reporting refused files on stderr.
+    /// Reads the corpus (the `--corpus` folder, `./seeds`, or the seeds
+    /// built into the binary), reporting refused files on stderr.
     pub fn load_corpus(&self) -> anyhow::Result<fangan_ingest::corpus::Corpus> {
         let parser = fangan_ingest::parse::Parser::new();
         let dir = self.corpus.clone().ok_or_else(|| {

@@ -1,13 +1,278 @@
-//! `fangan diff` (not built yet).
+//! `fangan diff`: align the clauses of two plans and show what differs; with
+//! more plans (or `--against-all`), the best match of each clause of the
+//! first plan in every other plan.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+use fangan_compare::multi::ReuseJson;
+use fangan_compare::topic::on_topic;
+use fangan_compare::wire::DiffJson;
+use fangan_compare::{Aligner, Baseline, Comparison, Prepared, Rarity};
+use fangan_model::{Document, Segmenter};
+
 use crate::options::Context;
+use crate::render::{diff_html, diff_term};
 
 /// Flags of `fangan diff`.
 #[derive(Debug, clap::Args)]
-pub struct DiffArgs {}
+pub struct DiffArgs {
+    /// Plans: ids, county names (with --year where a county has several)
+    /// or file paths. Two plans: an alignment; more: the best match of each
+    /// clause of the first in every other.
+    #[arg(value_name = "PLAN", required = true, num_args = 1..)]
+    pub plans: Vec<String>,
+    /// Compare the first plan against every other plan of the corpus.
+    #[arg(long)]
+    pub against_all: bool,
+    /// Year of the plans named by county.
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Only clauses on this topic: text (or a heading above) containing it.
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
+    /// Pairs scoring less than this stay unpaired (0 to 1; default 0.25).
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f32>,
+    /// Alignment method.
+    #[arg(long, value_enum, default_value = "aligned")]
+    pub method: Method,
+    /// Output format (html: one self-contained page; csv: one row per pair).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: DiffFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
 
-pub fn run(_args: DiffArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`fangan diff` is not built yet")
+/// How clauses are paired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Method {
+    /// Rarity-weighted words, trigrams and headings; one global assignment; groups.
+    Aligned,
+    /// TF-IDF cosine on jieba words, greedy best match (for comparison).
+    Baseline,
+}
+
+/// Output formats of `fangan diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Terminal text.
+    Table,
+    /// JSON (shape in fangan_compare::wire and fangan_compare::multi).
+    Json,
+    /// CSV, one row per pair (two plans) or per clause and plan (several).
+    Csv,
+    /// One self-contained HTML page, the plans side by side (two plans).
+    Html,
+}
+
+/// The plans named on the command line, and the corpus they sit in.
+struct Plans {
+    chosen: Vec<Document>,
+    corpus: Vec<Document>,
+}
+
+fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
+    let needs_corpus = args.against_all || args.plans.iter().any(|k| !Path::new(k).is_file());
+    let corpus = match ctx.load_corpus() {
+        Ok(c) => c.documents,
+        Err(e) if needs_corpus => return Err(e),
+        Err(_) => Vec::new(),
+    };
+    let mut chosen = Vec::new();
+    for key in &args.plans {
+        if Path::new(key).is_file() {
+            chosen.push(ctx.load_plan(key)?);
+            continue;
+        }
+        let found: Vec<&Document> = corpus
+            .iter()
+            .filter(|d| d.meta.id == *key || d.meta.county.as_deref().is_some_and(|c| c == key || c.starts_with(key.as_str())))
+            .filter(|d| d.meta.id == *key || args.year.is_none() || d.meta.year == args.year)
+            .collect();
+        match found.as_slice() {
+            [one] => chosen.push((*one).clone()),
+            [] => anyhow::bail!("no plan {key:?}: name an id from `fangan list`, a county, or a file"),
+            many => anyhow::bail!(
+                "{key:?} names {} plans ({}): give the id or --year",
+                many.len(),
+                many.iter().map(|d| d.meta.id.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+    if args.against_all {
+        let first = chosen[0].meta.id.clone();
+        for d in &corpus {
+            if d.meta.id != first && !chosen.iter().any(|c| c.meta.id == d.meta.id) {
+                chosen.push(d.clone());
+            }
+        }
+    }
+    anyhow::ensure!(chosen.len() >= 2, "name two plans (or one with --against-all)");
+    Ok(Plans { chosen, corpus })
+}
+
+pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    let plans = resolve(&args, ctx)?;
+    let seg = Segmenter::new();
+    // rarity over the corpus, plus any plan read from a file outside it
+    let mut rarity = Rarity::new();
+    let mut counted: Vec<&str> = Vec::new();
+    for d in plans.corpus.iter().chain(&plans.chosen) {
+        if !counted.contains(&d.meta.id.as_str()) {
+            counted.push(&d.meta.id);
+            Prepared::new(&seg, d).count_into(&mut rarity);
+        }
+    }
+    let mut builder = Aligner::builder();
+    if let Some(m) = args.min_score {
+        builder.min_score(m);
+    }
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    if plans.chosen.len() == 2 && !args.against_all {
+        let (a, b) = (&plans.chosen[0], &plans.chosen[1]);
+        let mut cmp: Comparison = match args.method {
+            Method::Aligned => {
+                let aligner = builder.build(&seg, rarity)?;
+                aligner.align_prepared(&Prepared::new(&seg, a), &Prepared::new(&seg, b))
+            }
+            Method::Baseline => Baseline::new(
+                &seg,
+                args.min_score.unwrap_or(fangan_compare::baseline::DEFAULT_THRESHOLD),
+                &plans.corpus,
+            )
+            .align(a, b),
+        };
+        if let Some(topic) = &args.section {
+            cmp.retain(|c| on_topic(a, c, topic), |c| on_topic(b, c, topic));
+        }
+        match args.format {
+            DiffFormat::Table => diff_term::write_comparison(&mut out, a, b, &cmp, ctx.color && args.output.is_none())?,
+            DiffFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &DiffJson::new(a, b, &cmp))?;
+                writeln!(out)?;
+            }
+            DiffFormat::Csv => write_pairs_csv(&mut out, a, b, &cmp)?,
+            DiffFormat::Html => diff_html::write_page(&mut out, a, b, &cmp)?,
+        }
+    } else {
+        anyhow::ensure!(
+            args.method == Method::Aligned,
+            "--method baseline compares two plans only"
+        );
+        anyhow::ensure!(args.format != DiffFormat::Html, "--format html shows two plans only");
+        let aligner = builder.build(&seg, rarity)?;
+        let a = &plans.chosen[0];
+        let others: Vec<&Document> = plans.chosen[1..].iter().collect();
+        let pa = Prepared::new(&seg, a);
+        let prepared: Vec<Prepared<'_>> = others.iter().map(|d| Prepared::new(&seg, d)).collect();
+        let mut rows = aligner.best_matches(&pa, &prepared);
+        if let Some(topic) = &args.section {
+            rows.retain(|r| on_topic(a, r.a, topic));
+        }
+        match args.format {
+            DiffFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &ReuseJson::new(a, &others, &rows))?;
+                writeln!(out)?;
+            }
+            DiffFormat::Csv => write_reuse_csv(&mut out, a, &others, &rows)?,
+            _ => diff_term::write_reuse(&mut out, a, &others, &rows, ctx.color && args.output.is_none())?,
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Quotes one CSV field.
+fn csv(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// `a_plan,a_path,a_line,a_heading,b_plan,b_path,b_line,b_heading,score,label,kind`;
+/// unpaired clauses as rows with the other side empty.
+fn write_pairs_csv(out: &mut impl Write, a: &Document, b: &Document, cmp: &Comparison) -> anyhow::Result<()> {
+    writeln!(out, "a_plan,a_path,a_line,a_heading,b_plan,b_path,b_line,b_heading,score,label,kind")?;
+    let side = |d: &Document, c: Option<usize>| -> String {
+        match c {
+            Some(c) => {
+                let cl = &d.clauses[c];
+                format!(
+                    "{},{},{},{}",
+                    csv(&d.meta.id),
+                    csv(&cl.path),
+                    cl.line,
+                    csv(&fangan_compare::unit::heading_of(cl))
+                )
+            }
+            None => ",,,".to_string(),
+        }
+    };
+    for p in &cmp.pairs {
+        let kind = serde_json::to_value(p.kind)?;
+        writeln!(
+            out,
+            "{},{},{:.3},{},{}",
+            side(a, Some(p.a)),
+            side(b, Some(p.b)),
+            p.score,
+            p.label.as_str(),
+            kind.as_str().unwrap_or_default()
+        )?;
+    }
+    for &c in &cmp.only_a {
+        writeln!(out, "{},{},,,", side(a, Some(c)), side(b, None))?;
+    }
+    for &c in &cmp.only_b {
+        writeln!(out, "{},{},,,", side(a, None), side(b, Some(c)))?;
+    }
+    Ok(())
+}
+
+/// `a_plan,a_path,a_line,a_heading,plan,b_path,b_line,b_heading,score,label`.
+fn write_reuse_csv(
+    out: &mut impl Write,
+    a: &Document,
+    others: &[&Document],
+    rows: &[fangan_compare::multi::ReuseRow],
+) -> anyhow::Result<()> {
+    writeln!(out, "a_plan,a_path,a_line,a_heading,plan,b_path,b_line,b_heading,score,label")?;
+    for r in rows {
+        let ca = &a.clauses[r.a];
+        for (m, d) in r.matches.iter().zip(others) {
+            let (path, line, heading) = match m.clause {
+                Some(c) => {
+                    let cb = &d.clauses[c];
+                    (cb.path.as_str(), cb.line.to_string(), fangan_compare::unit::heading_of(cb))
+                }
+                None => ("", String::new(), String::new()),
+            };
+            writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{:.3},{}",
+                csv(&a.meta.id),
+                csv(&ca.path),
+                ca.line,
+                csv(&fangan_compare::unit::heading_of(ca)),
+                csv(&d.meta.id),
+                csv(path),
+                line,
+                csv(&heading),
+                m.score,
+                m.label.map_or("", |l| l.as_str())
+            )?;
+        }
+    }
+    Ok(())
 }

@@ -1,13 +1,191 @@
-//! `fangan ingest` (not built yet).
+//! `fangan ingest`: build or update the search index, and the glue every
+//! query command uses to open it (building it first when there is none).
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use fangan_ingest::index::{IngestReport, Ingester, Progress, SearchIndex};
+use fangan_model::Segmenter;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::options::Context;
+use crate::render::search as render;
+use crate::render::Format;
 
 /// Flags of `fangan ingest`.
 #[derive(Debug, clap::Args)]
-pub struct IngestArgs {}
+pub struct IngestArgs {
+    /// Plan files or folders of plans (default: the corpus folder, ./seeds).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Drop plans whose files no longer exist.
+    #[arg(long)]
+    pub prune: bool,
+    /// Indexing threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
 
-pub fn run(_args: IngestArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`fangan ingest` is not built yet")
+pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![ctx.corpus.clone().ok_or_else(|| {
+            anyhow::anyhow!("nothing to ingest: name files or folders, or run where ./seeds exists")
+        })?]
+    } else {
+        args.paths.clone()
+    };
+    let files = plan_files(&paths)?;
+    let index = SearchIndex::open_or_create(&ctx.index, segmenter())
+        .with_context(|| format!("opening the index in {}", ctx.index.display()))?;
+    let mut builder = Ingester::builder();
+    builder.prune(args.prune).generation(generation());
+    if let Some(n) = args.threads {
+        builder.threads(n);
+    }
+    let report = ingest_with_progress(&builder.build(), &index, &files, ctx.progress)?;
+    let mut out = std::io::stdout().lock();
+    render::ingest_report(&mut out, &report, &ctx.index, args.format)?;
+    Ok(if report.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The segmenter, loaded once per process.
+pub fn segmenter() -> Arc<Segmenter> {
+    Arc::new(Segmenter::new())
+}
+
+/// Identifies this build of fangan: a plan parsed by another build is
+/// parsed again (the parser may have changed).
+pub fn generation() -> String {
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+        .map(|m| {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{mtime}", m.len())
+        })
+        .unwrap_or_default();
+    format!("fangan {} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Every plan file named by `paths` (folders read one level deep), sorted.
+pub fn plan_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("reading {}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| fangan_ingest::corpus::is_plan_file(f))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else if p.is_file() {
+            files.push(p.clone());
+        } else {
+            anyhow::bail!("{}: no such file or folder", p.display());
+        }
+    }
+    Ok(files)
+}
+
+/// Runs an ingest, with a progress bar on stderr when it is a terminal.
+pub fn ingest_with_progress(
+    ingester: &Ingester,
+    index: &SearchIndex,
+    files: &[PathBuf],
+    show: bool,
+) -> anyhow::Result<IngestReport> {
+    let bar = if show {
+        ProgressBar::new(0)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} ingest [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    let mut on_progress = |p: Progress<'_>| match p {
+        Progress::Start { bytes, .. } => bar.set_length(bytes),
+        Progress::File { path, bytes } => {
+            bar.inc(bytes);
+            bar.set_message(
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+        }
+        Progress::Commit => bar.set_message("committing"),
+    };
+    let report = ingester.run(index, files, &mut on_progress);
+    bar.finish_and_clear();
+    Ok(report?)
+}
+
+/// Opens the index of `ctx` for a query command. With no index, builds it
+/// from the corpus first; when plans were parsed by another build of fangan,
+/// parses their files again.
+pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
+    let generation = generation();
+    if SearchIndex::exists(&ctx.index) {
+        let index = SearchIndex::open(&ctx.index, segmenter())?;
+        let manifest = index.manifest()?;
+        if manifest.stale(&generation) == 0 {
+            return Ok(index);
+        }
+        let files: Vec<PathBuf> = manifest
+            .plans
+            .values()
+            .map(|p| p.file.clone())
+            .filter(|f| f.is_file())
+            .collect();
+        eprintln!(
+            "fangan: the index in {} was built by another build of fangan; updating it",
+            ctx.index.display()
+        );
+        let ingester = Ingester::builder().generation(generation).prune(true).build();
+        report_refused(&ingest_with_progress(&ingester, &index, &files, ctx.progress)?);
+        return Ok(index);
+    }
+    let corpus = ctx.corpus.clone().ok_or_else(|| {
+        anyhow::anyhow!(
+            "no index in {} and no corpus to build it from: run `fangan ingest PATH`",
+            ctx.index.display()
+        )
+    })?;
+    eprintln!(
+        "fangan: no index in {}; building it from {}",
+        ctx.index.display(),
+        corpus.display()
+    );
+    let files = plan_files(&[corpus])?;
+    let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
+    let ingester = Ingester::builder().generation(generation).build();
+    report_refused(&ingest_with_progress(&ingester, &index, &files, ctx.progress)?);
+    Ok(index)
+}
+
+fn report_refused(report: &IngestReport) {
+    for (path, why) in &report.refused {
+        eprintln!("fangan: skipped {}: {why}", display(path));
+    }
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
 }

@@ -1,13 +1,123 @@
-//! `fangan search` (not built yet).
+//! `fangan search`: phrase and word search over every plan.
 
 use std::process::ExitCode;
 
+use fangan_ingest::index::{Filter, FilterField, GroupBy, SearchRequest};
+
+use crate::cmd::ingest::open_for_query;
 use crate::options::Context;
+use crate::render::search as render;
+use crate::render::Format;
 
 /// Flags of `fangan search`.
+///
+/// Query language: bare words must all occur (ranked by BM25 on jieba
+/// words, higher when they occur as written); "a phrase" in double quotes
+/// matches exactly (width, punctuation and traditional characters folded;
+/// white space ignored); AND (default), OR, NOT or -word; ( ) groups;
+/// field filters county:平江 city:岳阳 year:2023 year:2023..2025 level:县
+/// plan:ID section:附件1 kind:tasks lead:发改局.
 #[derive(Debug, clap::Args)]
-pub struct SearchArgs {}
+#[command(verbatim_doc_comment)]
+pub struct SearchArgs {
+    /// The query (several arguments are joined by spaces; put a query that
+    /// starts with `-` after `--`).
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: Vec<String>,
+    /// Hits to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print clause and occurrence counts instead of hits.
+    #[arg(long)]
+    pub count: bool,
+    /// Count per plan, county or year (implies --count).
+    #[arg(long, value_enum, value_name = "GROUP")]
+    pub by: Option<By>,
+    /// Only plans of this county or district (平江 or 平江县).
+    #[arg(long)]
+    pub county: Option<String>,
+    /// Only plans of this prefecture-level city.
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Only plans of this year, or FROM..TO.
+    #[arg(long)]
+    pub year: Option<String>,
+    /// Only plans of this level (县, 区, 市).
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Only this plan (id).
+    #[arg(long)]
+    pub plan: Option<String>,
+    /// Only clauses under this path (附件1, 二, 附件1/二).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Only clauses of this kind (objectives, tasks, mechanism, other).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only clauses whose notes name this lead department.
+    #[arg(long)]
+    pub lead: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
 
-pub fn run(_args: SearchArgs, _ctx: &Context) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`fangan search` is not built yet")
+/// Groups of `--by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// Per plan.
+    Plan,
+    /// Per county.
+    County,
+    /// Per year.
+    Year,
+}
+
+impl SearchArgs {
+    /// The validated request.
+    fn request(&self) -> anyhow::Result<SearchRequest> {
+        let mut req = SearchRequest::parse(&self.query.join(" "))?;
+        req.limit(self.limit).offset(self.offset);
+        for (field, value) in [
+            (FilterField::County, &self.county),
+            (FilterField::City, &self.city),
+            (FilterField::Year, &self.year),
+            (FilterField::Level, &self.level),
+            (FilterField::Plan, &self.plan),
+            (FilterField::Section, &self.section),
+            (FilterField::Kind, &self.kind),
+            (FilterField::Lead, &self.lead),
+        ] {
+            if let Some(v) = value {
+                req.filter(Filter::new(field, v)?);
+            }
+        }
+        Ok(req)
+    }
+}
+
+pub fn run(args: SearchArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
+    let req = args.request()?;
+    let index = open_for_query(ctx)?;
+    let mut out = std::io::stdout().lock();
+    if args.count || args.by.is_some() {
+        let by = args.by.map(|b| match b {
+            By::Plan => GroupBy::Plan,
+            By::County => GroupBy::County,
+            By::Year => GroupBy::Year,
+        });
+        let counts = index.count(&req, by)?;
+        render::counts(&mut out, &counts, args.format)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let results = index.search(&req)?;
+    render::results(&mut out, &results, &req, args.format, ctx.color)?;
+    Ok(if results.total == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

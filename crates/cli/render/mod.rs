@@ -1,5 +1,16 @@
 //! Renderers: plain data in, terminal text / JSON / CSV out.
 
+mod csv;
+mod paint;
+pub mod plan_json;
+
+pub use csv::csv_row;
+pub use paint::{paint, Style};
+
+pub mod search;
+pub mod diff_html;
+pub mod diff_term;
+
 /// Output format of a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use fangan_model::{Document, PlanMeta};
 use rayon::prelude::*;
 
+use crate::manifest::Manifest;
 use crate::parse::Parser;
 use crate::read::{read_path, SourceText};
 use crate::{Error, Result};
@@ -24,21 +25,15 @@ pub struct Corpus {
 pub const PLAN_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx"];
 
 impl Corpus {
-    /// Reads every plan file of `dir` (not recursive), in parallel.
+    /// Reads every plan file of `dir` (not recursive), in parallel, with the
+    /// folder's `manifest.toml` if there is one.
     pub fn load_dir(dir: &Path, parser: &Parser) -> Result<Corpus> {
-        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_plan_file(p))
-            .collect();
-        files.sort();
+        let manifest = Manifest::load(dir)?;
+        let files = plan_files(dir)?;
         let results: Vec<(PathBuf, Result<Document>)> = files
             .into_par_iter()
             .map(|p| {
-                let r = load_file(&p, parser);
+                let r = load_file_with(&p, parser, manifest.as_ref());
                 (p, r)
             })
             .collect();
@@ -52,7 +47,29 @@ impl Corpus {
         Ok(corpus)
     }
 
-    /// Plans matching `key`: an id, a county name (`平江`, `平江县`) or a file path.
+    /// The seed plans built into the binary.
+    pub fn embedded(parser: &Parser) -> Corpus {
+        let manifest = Manifest::parse(crate::embedded::MANIFEST).expect("the seed manifest is valid");
+        let documents = crate::embedded::SEEDS
+            .par_iter()
+            .map(|(name, text)| {
+                let meta = meta_for(name, Some(&manifest));
+                let source = SourceText {
+                    text: text.to_string(),
+                    encoding: "UTF-8".into(),
+                    format: "text".into(),
+                    hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
+                };
+                parser.parse(source, Some(PathBuf::from("seeds").join(name)), meta)
+            })
+            .collect();
+        Corpus {
+            documents,
+            refused: Vec::new(),
+        }
+    }
+
+    /// Plans matching `key`: an id, or a county name (`平江`, `平江县`).
     pub fn find(&self, key: &str) -> Vec<&Document> {
         let by_id: Vec<&Document> = self.documents.iter().filter(|d| d.meta.id == key).collect();
         if !by_id.is_empty() {
@@ -60,14 +77,23 @@ impl Corpus {
         }
         self.documents
             .iter()
-            .filter(|d| {
-                d.meta
-                    .county
-                    .as_deref()
-                    .is_some_and(|c| c == key || c.starts_with(key))
-            })
+            .filter(|d| d.meta.county.as_deref().is_some_and(|c| c == key || c.starts_with(key)))
             .collect()
     }
+}
+
+/// The plan files of `dir`, sorted.
+pub fn plan_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| is_plan_file(p))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// True for files with a plan extension that are not a README.
@@ -80,17 +106,28 @@ pub fn is_plan_file(p: &Path) -> bool {
     ext_ok && p.is_file() && !stem.to_ascii_lowercase().starts_with("readme")
 }
 
-/// Reads and parses one file; metadata inferred from the text.
+/// Reads and parses one file; what no manifest says is inferred.
 pub fn load_file(path: &Path, parser: &Parser) -> Result<Document> {
+    let manifest = path.parent().map(Manifest::load).transpose()?.flatten();
+    load_file_with(path, parser, manifest.as_ref())
+}
+
+fn load_file_with(path: &Path, parser: &Parser, manifest: Option<&Manifest>) -> Result<Document> {
     let source: SourceText = read_path(path)?;
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("plan")
-        .to_string();
-    let meta = PlanMeta {
-        id,
-        ..PlanMeta::default()
-    };
-    Ok(parser.parse(source, Some(path.to_path_buf()), meta))
+    let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("plan");
+    Ok(parser.parse(source, Some(path.to_path_buf()), meta_for(name, manifest)))
+}
+
+fn meta_for(file_name: &str, manifest: Option<&Manifest>) -> PlanMeta {
+    match manifest.and_then(|m| m.entry_for(file_name)) {
+        Some(entry) => entry.meta(),
+        None => PlanMeta {
+            id: Path::new(file_name)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("plan")
+                .to_string(),
+            ..PlanMeta::default()
+        },
+    }
 }

@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod corpus;
+pub mod embedded;
 mod error;
 pub mod index;
 pub mod manifest;

@@ -26,7 +26,7 @@ mod segmenter;
 mod span;
 
 pub use clause::{Clause, ClauseId, Level, RawNote, SectionKind};
-pub use document::{Document, ParseWarning, SourceInfo};
+pub use document::{line_of, Document, ParseWarning, SourceInfo};
 pub use error::{Error, Result};
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use meta::{Inference, PlanMeta};

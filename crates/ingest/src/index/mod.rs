@@ -1,12 +1,33 @@
 //! The search index: documents → tantivy, and queries over it.
 //!
-//! Owned by the index component. Placeholder.
+//! - [`schema`]: every field name and its options;
+//! - [`tokenizer`]: the character tokenizer and the jieba adapter, registered
+//!   by one function on every open;
+//! - [`SearchIndex`]: an open index with its reader and segmenter;
+//! - [`Ingester`]: incremental ingest with a writer lock and a manifest of
+//!   ingested files in each commit;
+//! - [`query`]: the query language; [`SearchIndex::search`] and
+//!   [`SearchIndex::count`] run it; [`highlight`] finds the exact matched
+//!   characters; [`SearchIndex::similar`] finds clauses like a given one.
 
-/// Errors of the search index.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum IndexError {
-    /// Tantivy failed.
-    #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
-}
+mod error;
+pub mod highlight;
+pub mod lock;
+pub mod manifest;
+pub mod query;
+pub mod schema;
+mod search;
+mod search_index;
+mod similar;
+pub mod tokenizer;
+mod writer;
+
+pub use error::{IndexError, Result};
+pub use manifest::{IndexManifest, PlanEntry};
+pub use query::{Filter, FilterField, FilterValue, Node, QueryError};
+pub use search::{char_phrase, Counts, GroupBy, GroupCount, Hit, SearchRequest, SearchResults};
+pub use search_index::SearchIndex;
+pub use similar::{SimilarHit, SimilarRequest};
+pub use writer::{
+    clause_entry, document_entries, plan_id, IngestReport, Ingester, IngesterBuilder, Progress,
+};

@@ -1,36 +1,55 @@
-//! Reading plan files: bytes → decoded text.
+//! Reading plan files: bytes → decoded, LF-normalized text.
 //!
-//! Owned by the reading component (encodings, HTML, docx). Placeholder API;
-//! see `read_path`.
+//! One call does it all: [`read_path`] (or [`read_bytes`] for bytes already
+//! in memory) picks the [`Format`] from the extension and the content,
+//! decodes, extracts the text, normalizes line endings and refuses what is
+//! not a plan with a one-line [`ReadError`] that names the file.
+//!
+//! | format | what becomes the text |
+//! |---|---|
+//! | `.txt`, `.md`, other | the file, decoded: UTF-8 (BOM or not), UTF-16 (BOM, or recognisably without), GBK/GB18030 or Big5 detected ([`encoding`]) |
+//! | `.html`, `.htm` | the visible text of the body, one block per line ([`html`]) |
+//! | `.docx` | the paragraphs of `word/document.xml`, one per line ([`docx`]) |
+//!
+//! **Offsets.** The text is the decoded text with `\r\n`/`\r` (and the
+//! other line separators, see [`newline`]) turned into `\n`: every byte
+//! offset and line number downstream is into this text, not into the raw
+//! file. Only the hash is of the raw bytes.
+//!
+//! **Refusals** (exact messages, stable): `x.txt: empty file (0 bytes)`,
+//! `… empty file (only a byte-order mark)`, `… empty file (only white
+//! space)`, `a.bin: binary file (NUL byte at offset 12), not a plan`,
+//! `… binary file (PDF document; extract its text first), not a plan`,
+//! `… undecodable text (…; invalid byte 0xFF at offset 3)`,
+//! `d.docx: broken docx (not a zip archive)`.
+//!
+//! Reading never panics, whatever the bytes.
 
-use std::path::{Path, PathBuf};
+pub mod docx;
+pub mod encoding;
+mod error;
+pub mod html;
+pub mod newline;
+pub mod sniff;
+
+use std::path::Path;
+
+pub use error::{BinaryReason, DocxProblem, EmptyReason, ReadError};
+pub use sniff::Format;
 
 /// The decoded text of one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceText {
-    /// Decoded text (UTF-8, BOM removed).
+    /// Decoded text: UTF-8, BOM removed, line endings normalized to `\n`.
+    /// All offsets downstream are into this text.
     pub text: String,
-    /// Encoding it was decoded from (`UTF-8`, `GBK`, `UTF-16LE`, …).
+    /// Encoding it was decoded from (`UTF-8`, `UTF-8 (lossy)`, `GBK`,
+    /// `gb18030`, `Big5`, `UTF-16LE`, `UTF-16BE`, …; `UTF-8` for docx).
     pub encoding: String,
     /// Format it was read as (`text`, `html`, `docx`).
     pub format: String,
     /// blake3 hash of the raw bytes, hex.
     pub hash: String,
-}
-
-/// Why a file was refused.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReadError {
-    /// The file could not be opened or read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The error.
-        #[source]
-        source: std::io::Error,
-    },
 }
 
 /// Reads and decodes one file.
@@ -39,13 +58,220 @@ pub fn read_path(path: &Path) -> Result<SourceText, ReadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let hash = blake3::hash(&bytes).to_hex().to_string();
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    read_bytes(&bytes, path)
+}
+
+/// Decodes the bytes of a file named `name` (the name picks the format and
+/// is the one errors show; nothing is read from disk).
+pub fn read_bytes(bytes: &[u8], name: &Path) -> Result<SourceText, ReadError> {
+    let hash = blake3::hash(bytes).to_hex().to_string();
+    let (text, encoding, format) = extract(bytes, name)?;
     Ok(SourceText {
         text,
-        encoding: "UTF-8".into(),
-        format: "text".into(),
+        encoding: encoding.to_string(),
+        format: format.as_str().to_string(),
         hash,
     })
+}
+
+/// The text, the encoding name and the format of `bytes`, or the refusal.
+fn extract(bytes: &[u8], name: &Path) -> Result<(String, &'static str, Format), ReadError> {
+    let path = || name.to_path_buf();
+    let empty = |reason| ReadError::Empty {
+        path: path(),
+        reason,
+    };
+    if bytes.is_empty() {
+        return Err(empty(EmptyReason::ZeroBytes));
+    }
+    let mut format = Format::from_path(name);
+    if sniff::is_zip(bytes) {
+        format = Format::Docx;
+    }
+    if format == Format::Docx {
+        let text = docx::document_text(bytes).map_err(|problem| {
+            // A zip that is not a docx, under another name, is just binary.
+            if Format::from_path(name) != Format::Docx && problem == DocxProblem::NoDocument {
+                ReadError::Binary {
+                    path: path(),
+                    reason: BinaryReason::Signature("zip archive"),
+                }
+            } else {
+                ReadError::Docx {
+                    path: path(),
+                    problem,
+                }
+            }
+        })?;
+        let text = finish(text, name, EmptyReason::NoDocxText)?;
+        return Ok((text, "UTF-8", Format::Docx));
+    }
+    if let Some(kind) = sniff::signature(bytes) {
+        return Err(ReadError::Binary {
+            path: path(),
+            reason: BinaryReason::Signature(kind),
+        });
+    }
+    let declared = (format == Format::Html)
+        .then(|| html::declared_charset(bytes))
+        .flatten();
+    let decoded = encoding::decode(bytes, declared).map_err(|e| match e {
+        encoding::DecodeError::Binary(reason) => ReadError::Binary {
+            path: path(),
+            reason,
+        },
+        encoding::DecodeError::Undecodable { offset, byte } => ReadError::Undecodable {
+            path: path(),
+            offset,
+            byte,
+        },
+    })?;
+    if decoded.text.is_empty() {
+        return Err(empty(EmptyReason::OnlyBom));
+    }
+    if format == Format::Text && sniff::looks_like_html(&decoded.text) {
+        format = Format::Html;
+    }
+    let text = match format {
+        Format::Html => finish(html::body_text(&decoded.text), name, EmptyReason::NoHtmlText)?,
+        _ => finish(decoded.text, name, EmptyReason::OnlyWhitespace)?,
+    };
+    Ok((text, decoded.encoding, format))
+}
+
+/// Normalizes line endings, then refuses text that is empty (`if_empty`) or
+/// mostly control characters.
+fn finish(text: String, name: &Path, if_empty: EmptyReason) -> Result<String, ReadError> {
+    let text = newline::normalize_newlines(text);
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: name.to_path_buf(),
+            reason: if_empty,
+        });
+    }
+    sniff::check_controls(&text).map_err(|reason| ReadError::Binary {
+        path: name.to_path_buf(),
+        reason,
+    })?;
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8], name: &str) -> Result<SourceText, String> {
+        read_bytes(bytes, Path::new(name)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn every_seed_reads_as_utf8_text_with_lf_endings() {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&seeds).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let raw = std::fs::read(&path).unwrap();
+                let src = read_path(&path).unwrap();
+                assert_eq!((src.encoding.as_str(), src.format.as_str()), ("UTF-8", "text"));
+                assert!(!src.text.contains('\r'));
+                assert_eq!(src.hash, blake3::hash(&raw).to_hex().to_string());
+                // Seeds have no CRs, so the text is the file, byte for byte.
+                assert_eq!(src.text.as_bytes(), raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw));
+                n += 1;
+            }
+        }
+        assert_eq!(n, 5);
+    }
+
+    #[test]
+    fn crlf_text_is_normalized_and_offsets_slice_chinese() {
+        let src = read("一、总体要求\r\n（一）目标\r\n".as_bytes(), "a.txt").unwrap();
+        assert_eq!(src.text, "一、总体要求\n（一）目标\n");
+        let start = src.text.find('（').unwrap();
+        assert_eq!(&src.text[start..start + "（一）".len()], "（一）");
+    }
+
+    #[test]
+    fn empties_are_refused_with_their_kind() {
+        assert_eq!(read(b"", "seeds/x.txt").unwrap_err(), "seeds/x.txt: empty file (0 bytes)");
+        assert_eq!(
+            read(b"\xEF\xBB\xBF", "b.txt").unwrap_err(),
+            "b.txt: empty file (only a byte-order mark)"
+        );
+        assert_eq!(
+            read(b"\xFF\xFE", "b16.txt").unwrap_err(),
+            "b16.txt: empty file (only a byte-order mark)"
+        );
+        assert_eq!(
+            read(" \r\n\t\u{3000}\n".as_bytes(), "w.md").unwrap_err(),
+            "w.md: empty file (only white space)"
+        );
+        assert_eq!(
+            read(b"<html><body><script>x</script></body></html>", "p.html").unwrap_err(),
+            "p.html: empty file (no text in the HTML body)"
+        );
+    }
+
+    #[test]
+    fn binaries_are_refused_by_signature_or_nul() {
+        assert_eq!(
+            read(b"%PDF-1.4\n1 0 obj", "plan.txt").unwrap_err(),
+            "plan.txt: binary file (PDF document; extract its text first), not a plan"
+        );
+        assert_eq!(
+            read(b"PK\x03\x04\x14\x00\x00\x00", "a.txt").unwrap_err(),
+            "a.txt: broken docx (not a zip archive)"
+        );
+        assert_eq!(
+            read(b"abc\x00\x01\x02\x00\xFF", "a.bin").unwrap_err(),
+            "a.bin: binary file (NUL byte at offset 3), not a plan"
+        );
+    }
+
+    #[test]
+    fn html_in_a_txt_is_read_as_html() {
+        let src = read(b"<!DOCTYPE html><html><body><p>a</p><p>b</p></body></html>", "p.txt")
+            .unwrap();
+        assert_eq!((src.text.as_str(), src.format.as_str()), ("a\nb\n", "html"));
+    }
+
+    #[test]
+    fn gbk_html_uses_its_declared_charset() {
+        let page = "<html><head><meta charset=\"gb2312\"></head><body><p>推进机制</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        let src = read(&bytes, "p.htm").unwrap();
+        assert_eq!((src.text.as_str(), src.encoding.as_str()), ("推进机制\n", "GBK"));
+    }
+
+    #[test]
+    fn random_bytes_never_panic() {
+        // xorshift: deterministic, no dependency.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let names = ["r.txt", "r.html", "r.docx", "r.md"];
+        let seed = "（一）加强部门协同\r\n1. 强化政策协同。".as_bytes();
+        for round in 0..2000 {
+            let len = (next() % 300) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            if round % 3 == 0 {
+                // Mostly text with a few flipped bytes: the harder cases.
+                bytes = seed.to_vec();
+                for _ in 0..(next() % 4) {
+                    let i = (next() as usize) % bytes.len();
+                    bytes[i] = next() as u8;
+                }
+            }
+            let name = names[round % names.len()];
+            if let Ok(src) = read_bytes(&bytes, Path::new(name)) {
+                assert!(!src.text.contains('\r'));
+                assert!(!src.text.trim().is_empty());
+            }
+        }
+    }
 }

@@ -1,0 +1,438 @@
+//! Clause pairing: candidates, one global assignment, groups, labels.
+//!
+//! 1. Every unit of A is scored against every unit of B on rarity-weighted
+//!    words through an inverted index (cheap: only pairs sharing a word
+//!    cost anything); the best [`AlignerBuilder::candidates`] of each row and
+//!    column are kept.
+//! 2. Candidates get the full score (words, trigrams, heading; halved when
+//!    one is an objective and the other a task or a mechanism).
+//! 3. One assignment maximizes the summed `score - min_score` over all
+//!    pairs (Hungarian), so a clause never takes a partner another clause
+//!    needed more, and weak pairs are not worth making.
+//! 4. A group (a clause whose children are all leaves) can be assigned like
+//!    a leaf, but only when it beats its best member by
+//!    [`AlignerBuilder::group_margin`]: the clause matches the group as a
+//!    whole. Its members that come near the clause are then paired too.
+//! 5. Each pair gets its label, its shared passages and its inline diff.
+
+use std::time::Duration;
+
+use fangan_model::{Document, SectionKind, Segmenter};
+
+use crate::assign::max_weight_assignment;
+use crate::diff::inline_diff;
+use crate::prepared::Prepared;
+use crate::profile::{Profile, Rarity};
+use crate::report::{Comparison, Label, Pair, PairKind, Signals};
+use crate::similarity::{overlap, score, signals, Weights};
+use crate::unit::UnitRole;
+use crate::{Error, Result};
+
+/// The thresholds and weights of an [`Aligner`].
+#[derive(Clone, Debug)]
+struct Config {
+    weights: Weights,
+    min_score: f32,
+    paraphrase: f32,
+    near_copy: f32,
+    candidates: usize,
+    group_margin: f32,
+    member_min: f32,
+    kind_penalty: f32,
+    diff_timeout: Duration,
+    passage_chars: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            weights: Weights::default(),
+            min_score: 0.25,
+            paraphrase: 0.4,
+            near_copy: 0.5,
+            candidates: 8,
+            group_margin: 1.1,
+            member_min: 0.2,
+            kind_penalty: 0.5,
+            diff_timeout: Duration::from_millis(20),
+            passage_chars: 6,
+        }
+    }
+}
+
+/// Configures an [`Aligner`].
+#[derive(Clone, Debug, Default)]
+pub struct AlignerBuilder {
+    config: Config,
+}
+
+impl AlignerBuilder {
+    /// Default thresholds.
+    pub fn new() -> AlignerBuilder {
+        AlignerBuilder::default()
+    }
+
+    /// Score under which clauses stay unpaired (default 0.25).
+    pub fn min_score(&mut self, v: f32) -> &mut Self {
+        self.config.min_score = v;
+        self
+    }
+
+    /// Score from which a pair is a paraphrase rather than related (default 0.4).
+    pub fn paraphrase(&mut self, v: f32) -> &mut Self {
+        self.config.paraphrase = v;
+        self
+    }
+
+    /// Two-way trigram overlap from which a pair is a near-copy (default 0.5).
+    pub fn near_copy(&mut self, v: f32) -> &mut Self {
+        self.config.near_copy = v;
+        self
+    }
+
+    /// Candidates kept per clause before the assignment (default 8).
+    pub fn candidates(&mut self, n: usize) -> &mut Self {
+        self.config.candidates = n;
+        self
+    }
+
+    /// How much a group must beat its best member to be matched as a whole
+    /// (default 1.1).
+    pub fn group_margin(&mut self, v: f32) -> &mut Self {
+        self.config.group_margin = v;
+        self
+    }
+
+    /// Score from which a member of a matched group is paired too (default 0.2).
+    pub fn member_min(&mut self, v: f32) -> &mut Self {
+        self.config.member_min = v;
+        self
+    }
+
+    /// Factor on the score of an objective paired with a task or a mechanism
+    /// (default 0.5).
+    pub fn kind_penalty(&mut self, v: f32) -> &mut Self {
+        self.config.kind_penalty = v;
+        self
+    }
+
+    /// Weights of the signals.
+    pub fn weights(&mut self, w: Weights) -> &mut Self {
+        self.config.weights = w;
+        self
+    }
+
+    /// Time limit of each inline diff (default 20 ms).
+    pub fn diff_timeout(&mut self, t: Duration) -> &mut Self {
+        self.config.diff_timeout = t;
+        self
+    }
+
+    /// Builds the aligner over a segmenter and a rarity table (see
+    /// [`crate::rarity_of`]; an empty table is filled from the two plans).
+    pub fn build<'s>(&self, seg: &'s Segmenter, rarity: Rarity) -> Result<Aligner<'s>> {
+        let c = &self.config;
+        for (name, v) in [
+            ("min_score", c.min_score),
+            ("paraphrase", c.paraphrase),
+            ("near_copy", c.near_copy),
+            ("member_min", c.member_min),
+            ("kind_penalty", c.kind_penalty),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(Error::OutOfRange {
+                    name,
+                    value: v,
+                    expected: "0 to 1",
+                });
+            }
+        }
+        if !(c.group_margin >= 1.0 && c.group_margin.is_finite()) {
+            return Err(Error::OutOfRange {
+                name: "group_margin",
+                value: c.group_margin,
+                expected: "1 or more",
+            });
+        }
+        let w = c.weights;
+        if [w.words, w.chars, w.heading].iter().any(|&x| x < 0.0) || w.words + w.chars + w.heading <= 0.0 {
+            return Err(Error::Inconsistent(
+                "signal weights must be non-negative and not all zero".into(),
+            ));
+        }
+        if c.candidates == 0 {
+            return Err(Error::OutOfRange {
+                name: "candidates",
+                value: 0.0,
+                expected: "1 or more",
+            });
+        }
+        Ok(Aligner {
+            seg,
+            rarity,
+            config: c.clone(),
+        })
+    }
+}
+
+/// Aligns the clauses of two plans. Build once, reuse.
+#[derive(Debug)]
+pub struct Aligner<'s> {
+    seg: &'s Segmenter,
+    rarity: Rarity,
+    config: Config,
+}
+
+/// A scored candidate pair of units.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scored {
+    pub(crate) score: f32,
+    pub(crate) signals: Signals,
+}
+
+impl<'s> Aligner<'s> {
+    /// An aligner with default thresholds.
+    pub fn builder() -> AlignerBuilder {
+        AlignerBuilder::new()
+    }
+
+    /// The segmenter it uses.
+    pub fn segmenter(&self) -> &'s Segmenter {
+        self.seg
+    }
+
+    /// Threshold under which clauses stay unpaired.
+    pub fn min_score(&self) -> f32 {
+        self.config.min_score
+    }
+
+    /// Segments and splits a plan, to align it against several others.
+    pub fn prepare<'d>(&self, doc: &'d Document) -> Prepared<'d> {
+        Prepared::new(self.seg, doc)
+    }
+
+    /// Aligns two plans.
+    pub fn align(&self, a: &Document, b: &Document) -> Comparison {
+        let (pa, pb) = (self.prepare(a), self.prepare(b));
+        self.align_prepared(&pa, &pb)
+    }
+
+    /// The rarity table to use for `a` and `b`: the aligner's, or one
+    /// counted from the two plans when the aligner has none.
+    pub(crate) fn rarity_for(&self, sides: &[&Prepared<'_>]) -> std::borrow::Cow<'_, Rarity> {
+        if self.rarity.clauses() > 0 {
+            return std::borrow::Cow::Borrowed(&self.rarity);
+        }
+        let mut r = Rarity::new();
+        for s in sides {
+            s.count_into(&mut r);
+        }
+        std::borrow::Cow::Owned(r)
+    }
+
+    /// The full score of unit `i` of A against unit `j` of B.
+    pub(crate) fn scored(
+        &self,
+        a: &Prepared<'_>,
+        pa: &[Profile],
+        i: usize,
+        b: &Prepared<'_>,
+        pb: &[Profile],
+        j: usize,
+    ) -> Scored {
+        let s = signals(&pa[i], &pb[j]);
+        let mut sc = score(&pa[i], &pb[j], &s, &self.config.weights);
+        let (ka, kb) = (
+            a.doc.clauses[a.units[i].clause].kind,
+            b.doc.clauses[b.units[j].clause].kind,
+        );
+        if kinds_clash(ka, kb) {
+            sc *= self.config.kind_penalty;
+        }
+        Scored {
+            score: sc,
+            signals: s,
+        }
+    }
+
+    /// Word cosines of every unit of A with every unit of B (row-major),
+    /// through an inverted index on B's words.
+    pub(crate) fn word_cosines(pa: &[Profile], pb: &[Profile]) -> Vec<f32> {
+        let mut index: std::collections::HashMap<u64, Vec<(usize, f32)>> =
+            std::collections::HashMap::new();
+        for (j, p) in pb.iter().enumerate() {
+            for &(k, w) in &p.words.0 {
+                index.entry(k).or_default().push((j, w));
+            }
+        }
+        let nb = pb.len();
+        let mut out = vec![0.0f32; pa.len() * nb];
+        for (i, p) in pa.iter().enumerate() {
+            let row = &mut out[i * nb..(i + 1) * nb];
+            for &(k, wa) in &p.words.0 {
+                if let Some(list) = index.get(&k) {
+                    for &(j, wb) in list {
+                        row[j] += wa * wb;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Candidate pairs: the best `candidates` of each row and each column.
+    fn candidates(&self, cos: &[f32], na: usize, nb: usize) -> Vec<(usize, usize)> {
+        let k = self.config.candidates;
+        let mut keep = vec![false; na * nb];
+        let mut take = |idx: &mut Vec<usize>| {
+            idx.sort_by(|&x, &y| cos[y].total_cmp(&cos[x]));
+            for &at in idx.iter().take(k) {
+                if cos[at] > 0.0 {
+                    keep[at] = true;
+                }
+            }
+        };
+        for i in 0..na {
+            let mut idx: Vec<usize> = (0..nb).map(|j| i * nb + j).collect();
+            take(&mut idx);
+        }
+        for j in 0..nb {
+            let mut idx: Vec<usize> = (0..na).map(|i| i * nb + j).collect();
+            take(&mut idx);
+        }
+        keep.iter()
+            .enumerate()
+            .filter(|(_, &k)| k)
+            .map(|(at, _)| (at / nb, at % nb))
+            .collect()
+    }
+
+    /// Aligns two prepared plans.
+    pub fn align_prepared(&self, a: &Prepared<'_>, b: &Prepared<'_>) -> Comparison {
+        let rarity = self.rarity_for(&[a, b]);
+        let (pa, pb) = (a.profiles(&rarity), b.profiles(&rarity));
+        let (na, nb) = (pa.len(), pb.len());
+        let cos = Self::word_cosines(&pa, &pb);
+        let cfg = &self.config;
+        let mut scores: Vec<Option<Scored>> = vec![None; na * nb];
+        let mut weights = vec![0.0f32; na * nb];
+        let get = |i: usize, j: usize, scores: &mut Vec<Option<Scored>>| -> Scored {
+            *scores[i * nb + j].get_or_insert_with(|| self.scored(a, &pa, i, b, &pb, j))
+        };
+        for (i, j) in self.candidates(&cos, na, nb) {
+            let (ra, rb) = (a.units[i].role, b.units[j].role);
+            if ra == UnitRole::Group && rb == UnitRole::Group {
+                continue;
+            }
+            let s = get(i, j, &mut scores);
+            if s.score < cfg.min_score {
+                continue;
+            }
+            // a group must beat its best member to stand for the whole
+            let best_member = if rb == UnitRole::Group {
+                b.units[j].members.iter().map(|&m| get(i, m, &mut scores).score).fold(0.0, f32::max)
+            } else if ra == UnitRole::Group {
+                a.units[i].members.iter().map(|&m| get(m, j, &mut scores).score).fold(0.0, f32::max)
+            } else {
+                0.0
+            };
+            if s.score < best_member * cfg.group_margin {
+                continue;
+            }
+            weights[i * nb + j] = s.score - cfg.min_score + f32::EPSILON;
+        }
+        let assigned = max_weight_assignment(&weights, na, nb);
+        let mut pairs: Vec<(usize, usize, PairKind, Scored)> = Vec::new();
+        for (i, j) in assigned {
+            let s = get(i, j, &mut scores);
+            let (ra, rb) = (a.units[i].role, b.units[j].role);
+            if ra == UnitRole::Leaf && rb == UnitRole::Leaf {
+                pairs.push((i, j, PairKind::Single, s));
+                continue;
+            }
+            pairs.push((i, j, PairKind::Group, s));
+            if rb == UnitRole::Group {
+                for &m in &b.units[j].members {
+                    let sm = get(i, m, &mut scores);
+                    if sm.score >= cfg.member_min {
+                        pairs.push((i, m, PairKind::Member, sm));
+                    }
+                }
+            } else {
+                for &m in &a.units[i].members {
+                    let sm = get(m, j, &mut scores);
+                    if sm.score >= cfg.member_min {
+                        pairs.push((m, j, PairKind::Member, sm));
+                    }
+                }
+            }
+        }
+        self.finish(a, &pa, b, &pb, pairs)
+    }
+
+    /// Labels, evidence and diffs; the unpaired leaves.
+    fn finish(
+        &self,
+        a: &Prepared<'_>,
+        pa: &[Profile],
+        b: &Prepared<'_>,
+        pb: &[Profile],
+        mut raw: Vec<(usize, usize, PairKind, Scored)>,
+    ) -> Comparison {
+        let cfg = &self.config;
+        raw.sort_by_key(|&(i, j, _, _)| (a.units[i].clause, b.units[j].clause));
+        raw.dedup_by_key(|&mut (i, j, _, _)| (i, j));
+        let mut out = Comparison::default();
+        for &(i, j, kind, s) in &raw {
+            let (ca, cb) = (a.units[i].clause, b.units[j].clause);
+            let (ta, tb) = (&a.doc.clauses[ca].text, &b.doc.clauses[cb].text);
+            let label = self.label(overlap(&pa[i].grams, &pb[j].grams), s.score);
+            let diff = inline_diff(ta, tb, cfg.diff_timeout);
+            let evidence = diff.shared_passages(ta, cfg.passage_chars);
+            out.pairs.push(Pair {
+                a: ca,
+                b: cb,
+                score: s.score,
+                label,
+                signals: s.signals,
+                kind,
+                evidence,
+                diff: (label != Label::Related && kind == PairKind::Single).then_some(diff),
+            });
+        }
+        let paired_a: std::collections::HashSet<usize> = raw.iter().map(|r| r.0).collect();
+        let paired_b: std::collections::HashSet<usize> = raw.iter().map(|r| r.1).collect();
+        out.only_a = unpaired(a, &paired_a);
+        out.only_b = unpaired(b, &paired_b);
+        out
+    }
+}
+
+impl Aligner<'_> {
+    /// The label of a pair from its two-way trigram overlap and its score.
+    pub fn label(&self, overlap: f32, score: f32) -> Label {
+        if overlap >= self.config.near_copy {
+            Label::NearCopy
+        } else if score >= self.config.paraphrase {
+            Label::Paraphrase
+        } else {
+            Label::Related
+        }
+    }
+}
+
+/// Leaves of `side` not in `paired`, as clause ids in order.
+fn unpaired(side: &Prepared<'_>, paired: &std::collections::HashSet<usize>) -> Vec<usize> {
+    side.units
+        .iter()
+        .enumerate()
+        .filter(|(i, u)| u.role == UnitRole::Leaf && !paired.contains(i))
+        .map(|(_, u)| u.clause)
+        .collect()
+}
+
+/// True when the clauses belong to different parts of their plans
+/// (objectives, tasks, mechanism); `other` never clashes.
+fn kinds_clash(a: SectionKind, b: SectionKind) -> bool {
+    a != b && a != SectionKind::Other && b != SectionKind::Other
+}

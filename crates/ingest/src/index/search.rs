@@ -1,0 +1,473 @@
+//! Searching: a query tree compiled to tantivy queries, hits with true
+//! highlights, and per-group counts.
+//!
+//! Matching and ranking are split:
+//! - a quoted phrase must occur in the character field (a phrase query of
+//!   its character bigrams: exact on the folded text);
+//! - bare words must each occur there too (each jieba word of the query as
+//!   a character phrase, so a different segmentation in the clause never
+//!   hides a match);
+//! - the score is BM25 of the query's jieba words on the word field, plus
+//!   a bonus when bare words occur together as written.
+//!
+//! Filters score nothing. Highlights come from [`super::highlight`].
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Bound;
+
+use fangan_model::{fold, Span};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::error::Result;
+use super::highlight::{highlights, occurrences};
+use super::query::{parse, Filter, FilterField, FilterValue, Node, QueryError};
+use super::schema::Fields;
+use super::search_index::SearchIndex;
+use super::tokenizer::word_tokens;
+
+/// Score added when bare words occur together exactly as written.
+const PHRASE_BONUS: f32 = 2.0;
+
+/// A search: a parsed query, extra filters, a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query.
+    pub query: Node,
+    /// Filters ANDed with the query (from `--county` and friends).
+    pub filters: Vec<Filter>,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+}
+
+impl SearchRequest {
+    /// Parses `query`; 10 hits from the first.
+    pub fn parse(query: &str) -> std::result::Result<SearchRequest, QueryError> {
+        Ok(SearchRequest {
+            query: parse(query)?,
+            filters: Vec::new(),
+            limit: 10,
+            offset: 0,
+        })
+    }
+
+    /// Adds a filter.
+    pub fn filter(&mut self, filter: Filter) -> &mut Self {
+        self.filters.push(filter);
+        self
+    }
+
+    /// Sets the page size.
+    pub fn limit(&mut self, limit: usize) -> &mut Self {
+        self.limit = limit;
+        self
+    }
+
+    /// Sets the number of hits to skip.
+    pub fn offset(&mut self, offset: usize) -> &mut Self {
+        self.offset = offset;
+        self
+    }
+
+    /// The folded texts to highlight in hits: phrases, bare words and the
+    /// jieba words of bare words.
+    fn needles(&self, index: &SearchIndex) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (text, quoted) in self.query.positive_texts() {
+            out.push(text.to_string());
+            if !quoted {
+                for w in content_words(index, text) {
+                    out.push(w);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        out.retain(|n| seen.insert(n.clone()));
+        out
+    }
+
+    /// The folded texts whose occurrences are counted.
+    fn counted(&self) -> Vec<String> {
+        let mut seen = HashSet::new();
+        self.query
+            .positive_texts()
+            .into_iter()
+            .map(|(t, _)| t.to_string())
+            .filter(|t| seen.insert(t.clone()))
+            .collect()
+    }
+}
+
+/// One matching clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Plan id.
+    pub plan: String,
+    /// County as written.
+    pub county: Option<String>,
+    /// Level of the plan (`县`, `区`).
+    pub level: Option<String>,
+    /// Year of the plan.
+    pub year: Option<u64>,
+    /// Title of the plan.
+    pub title: Option<String>,
+    /// Clause path.
+    pub path: String,
+    /// 1-based line of the original file.
+    pub line: u64,
+    /// Clause heading.
+    pub heading: String,
+    /// Section kind.
+    pub kind: String,
+    /// Clause text as shown.
+    pub text: String,
+    /// Rank score (BM25 on words plus the phrase bonus).
+    pub score: f32,
+    /// Byte ranges of `text` the query matched.
+    pub highlights: Vec<Span>,
+}
+
+/// A page of hits and the number of all matching clauses.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchResults {
+    /// Matching clauses in all.
+    pub total: usize,
+    /// The requested page.
+    pub hits: Vec<Hit>,
+}
+
+/// How to group counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupBy {
+    /// By plan id.
+    Plan,
+    /// By county.
+    County,
+    /// By year.
+    Year,
+}
+
+/// Clause and occurrence counts of one group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupCount {
+    /// The group (plan id, county or year; `?` when unknown).
+    pub key: String,
+    /// Matching clauses.
+    pub clauses: usize,
+    /// Occurrences of the query's phrases and words in them.
+    pub occurrences: usize,
+}
+
+/// Counts of a query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Matching clauses.
+    pub clauses: usize,
+    /// Occurrences in them.
+    pub occurrences: usize,
+    /// Per group, sorted by key (empty without grouping).
+    pub groups: Vec<GroupCount>,
+}
+
+impl SearchIndex {
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let query = self.compile_request(req);
+        let searcher = self.reader().searcher();
+        let total = searcher.search(&query, &Count)?;
+        let want = req.limit.min(total.saturating_sub(req.offset));
+        if want == 0 {
+            return Ok(SearchResults {
+                total,
+                hits: Vec::new(),
+            });
+        }
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(want)
+                .and_offset(req.offset)
+                .order_by_score(),
+        )?;
+        let needles = req.needles(self);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let mut hit = self.hit(&searcher, addr, score)?;
+            hit.highlights = highlights(&hit.text, &needles);
+            hits.push(hit);
+        }
+        Ok(SearchResults { total, hits })
+    }
+
+    /// Counts matching clauses and occurrences, optionally per group.
+    pub fn count(&self, req: &SearchRequest, by: Option<GroupBy>) -> Result<Counts> {
+        let query = self.compile_request(req);
+        let searcher = self.reader().searcher();
+        let mut docs: Vec<DocAddress> = searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        docs.sort();
+        let counted = req.counted();
+        let mut groups: BTreeMap<(u64, String), GroupCount> = BTreeMap::new();
+        let mut counts = Counts::default();
+        for addr in docs {
+            let hit = self.hit(&searcher, addr, 0.0)?;
+            let folded = fold::fold_str(&hit.text);
+            let n: usize = counted.iter().map(|c| occurrences(&folded, c)).sum();
+            counts.clauses += 1;
+            counts.occurrences += n;
+            let key = match by {
+                None => continue,
+                Some(GroupBy::Plan) => (0, hit.plan.clone()),
+                Some(GroupBy::County) => (0, hit.county.clone().unwrap_or_else(|| "?".into())),
+                Some(GroupBy::Year) => match hit.year {
+                    Some(y) => (y, y.to_string()),
+                    None => (u64::MAX, "?".into()),
+                },
+            };
+            let g = groups.entry(key.clone()).or_insert_with(|| GroupCount {
+                key: key.1,
+                clauses: 0,
+                occurrences: 0,
+            });
+            g.clauses += 1;
+            g.occurrences += n;
+        }
+        counts.groups = groups.into_values().collect();
+        Ok(counts)
+    }
+
+    pub(crate) fn hit(&self, searcher: &Searcher, addr: DocAddress, score: f32) -> Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let f = self.fields();
+        let s = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let n = |field| doc.get_first(field).and_then(|v| v.as_u64());
+        Ok(Hit {
+            plan: s(f.plan).unwrap_or_default(),
+            county: s(f.county),
+            level: s(f.level),
+            year: n(f.year),
+            title: s(f.title),
+            path: s(f.path).unwrap_or_default(),
+            line: n(f.line).unwrap_or(0),
+            heading: s(f.heading).unwrap_or_default(),
+            kind: s(f.kind).unwrap_or_default(),
+            text: s(f.text).unwrap_or_default(),
+            score,
+            highlights: Vec::new(),
+        })
+    }
+
+    fn compile_request(&self, req: &SearchRequest) -> Box<dyn Query> {
+        if req.filters.is_empty() {
+            return self.compile(&req.query);
+        }
+        let mut nodes = vec![req.query.clone()];
+        nodes.extend(req.filters.iter().cloned().map(Node::Filter));
+        self.compile(&Node::And(nodes))
+    }
+
+    /// Compiles a query tree.
+    pub fn compile(&self, node: &Node) -> Box<dyn Query> {
+        let f = self.fields();
+        match node {
+            Node::Phrase(p) => {
+                let mut clauses = vec![(Occur::Must, zero(char_phrase(f, p)))];
+                clauses.extend(self.ranking(p));
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Words(w) => {
+                let words = content_words(self, w);
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                if words.is_empty() {
+                    clauses.push((Occur::Must, zero(char_phrase(f, w))));
+                } else {
+                    for word in &words {
+                        clauses.push((Occur::Must, zero(char_phrase(f, word))));
+                    }
+                    if words.len() > 1 {
+                        clauses.push((
+                            Occur::Should,
+                            Box::new(ConstScoreQuery::new(char_phrase(f, w), PHRASE_BONUS)),
+                        ));
+                    }
+                }
+                clauses.extend(self.ranking(w));
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Filter(filter) => zero(filter_query(f, filter)),
+            Node::And(parts) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for p in parts {
+                    match p {
+                        Node::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner))),
+                        p => clauses.push((Occur::Must, self.compile(p))),
+                    }
+                }
+                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    clauses.push((Occur::Must, zero(Box::new(AllQuery))));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Or(parts) => Box::new(BooleanQuery::new(
+                parts
+                    .iter()
+                    .map(|p| (Occur::Should, self.compile(p)))
+                    .collect(),
+            )),
+            Node::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, zero(Box::new(AllQuery))),
+                (Occur::MustNot, self.compile(inner)),
+            ])),
+        }
+    }
+
+    /// BM25 clauses: the jieba words of `text` on the word field.
+    fn ranking(&self, text: &str) -> Vec<(Occur, Box<dyn Query>)> {
+        let words = self.fields().words;
+        let mut seen = HashSet::new();
+        word_tokens(self.segmenter(), text)
+            .into_iter()
+            .filter(|t| seen.insert(t.text.clone()))
+            .map(|t| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(words, &t.text),
+                    IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Should, q)
+            })
+            .collect()
+    }
+}
+
+/// The jieba words of folded `text` that carry letters or digits.
+fn content_words(index: &SearchIndex, text: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    index
+        .segmenter()
+        .words(text)
+        .into_iter()
+        .filter(|w| w.text.chars().any(char::is_alphanumeric))
+        .map(|w| w.text.to_string())
+        .filter(|w| seen.insert(w.clone()))
+        .collect()
+}
+
+fn zero(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(q, 0.0))
+}
+
+/// Exact match of folded `phrase` on the character field: its bigrams at
+/// offsets 0, 2, 4, … (and the last one), or its unigram.
+pub fn char_phrase(f: &Fields, phrase: &str) -> Box<dyn Query> {
+    let chars: Vec<(usize, char)> = phrase.char_indices().collect();
+    let term = |i: usize, n: usize| {
+        let start = chars[i].0;
+        let end = chars
+            .get(i + n)
+            .map_or(phrase.len(), |(at, _)| *at);
+        Term::from_field_text(f.chars, &phrase[start..end])
+    };
+    match chars.len() {
+        0 => Box::new(AllQuery),
+        1 => Box::new(TermQuery::new(term(0, 1), IndexRecordOption::WithFreqs)),
+        2 => Box::new(TermQuery::new(term(0, 2), IndexRecordOption::WithFreqs)),
+        n => {
+            let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
+            if offsets.last() != Some(&(n - 2)) {
+                offsets.push(n - 2);
+            }
+            Box::new(PhraseQuery::new_with_offset(
+                offsets.into_iter().map(|o| (o, term(o, 2))).collect(),
+            ))
+        }
+    }
+}
+
+fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn Query> {
+    let field = match filter.field {
+        FilterField::County => f.county,
+        FilterField::City => f.city,
+        FilterField::Province => f.province,
+        FilterField::Year => f.year,
+        FilterField::Level => f.level,
+        FilterField::Plan => f.plan,
+        FilterField::Section => f.section,
+        FilterField::Kind => f.kind,
+        FilterField::Lead => f.lead,
+    };
+    match &filter.value {
+        FilterValue::Term(t) => Box::new(TermQuery::new(
+            Term::from_field_text(field, t),
+            IndexRecordOption::Basic,
+        )),
+        FilterValue::Years(a, b) => Box::new(RangeQuery::new(
+            Bound::Included(Term::from_field_u64(field, *a)),
+            Bound::Included(Term::from_field_u64(field, *b)),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use fangan_model::Segmenter;
+
+    use super::*;
+    use crate::index::document_entries;
+    use crate::parse::Parser;
+    use crate::read::SourceText;
+
+    fn index_of(texts: &[(&str, &str)]) -> SearchIndex {
+        let index = SearchIndex::in_ram(Arc::new(Segmenter::new()));
+        let mut writer: tantivy::IndexWriter = index.index().writer(50 << 20).unwrap();
+        for (id, text) in texts {
+            let doc = Parser::new().parse(
+                SourceText {
+                    text: text.to_string(),
+                    encoding: "UTF-8".into(),
+                    format: "text".into(),
+                    hash: String::new(),
+                },
+                None,
+                fangan_model::PlanMeta {
+                    id: id.to_string(),
+                    ..Default::default()
+                },
+            );
+            for d in document_entries(index.fields(), &doc) {
+                writer.add_document(d).unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        index.reload().unwrap();
+        index
+    }
+
+    fn search(index: &SearchIndex, q: &str) -> SearchResults {
+        let mut req = SearchRequest::parse(q).unwrap();
+        req.limit(100);
+        index.search(&req).unwrap()
+    }
+
+    #[test]
+    fn phrase_and_words_find_the_clause() {
+        let index = index_of(&[("a", "积极争取专项债券，支持以旧换新。"), ("b", "优化营商环境。")]);
+        assert_eq!(search(&index, "\"专项债\"").total, 1);
+        assert_eq!(search(&index, "专项债").total, 1);
+        assert_eq!(search(&index, "\"專項債\"").total, 1);
+        assert_eq!(search(&index, "营商 OR 专项债").total, 2);
+        assert_eq!(search(&index, "-专项债").total, 1);
+    }
+}

@@ -1,0 +1,248 @@
+//! The two tokenizers of the index, registered under one name each by
+//! [`register_tokenizers`], which is called both when an index is built and
+//! when it is opened (tantivy reopens an index with its default tokenizers
+//! only).
+//!
+//! Both read text that is already folded ([`fangan_model::fold`]): the
+//! writer and the query builder fold before tokenizing.
+//!
+//! - [`CharTokenizer`] (`fangan_chars`): for each character at position `i`,
+//!   a unigram token and the bigram of it and the next character, both at
+//!   position `i`. Positions are strictly sequential, so a phrase of `n`
+//!   characters is a phrase query of its bigrams at offsets `0, 2, 4, …,
+//!   n-2`: it matches exactly where the folded text contains the phrase.
+//! - [`JiebaTokenizer`] (`fangan_jieba`): the adapter from
+//!   [`fangan_model::Segmenter`] to tantivy. Precise-mode words get
+//!   sequential positions; dictionary words inside a long word are added at
+//!   the same position (jieba's search mode), punctuation advances the
+//!   position without a token. Offsets are byte offsets.
+
+use std::sync::Arc;
+
+use fangan_model::Segmenter;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::Index;
+
+/// Name of the character tokenizer.
+pub const CHARS_TOKENIZER: &str = "fangan_chars";
+/// Name of the jieba tokenizer.
+pub const WORDS_TOKENIZER: &str = "fangan_jieba";
+
+/// Registers both tokenizers on `index` (call it after creating or opening).
+pub fn register_tokenizers(index: &Index, segmenter: Arc<Segmenter>) {
+    let manager = index.tokenizers();
+    manager.register(CHARS_TOKENIZER, CharTokenizer);
+    manager.register(WORDS_TOKENIZER, JiebaTokenizer::new(segmenter));
+}
+
+/// Unigrams and overlapping bigrams of characters, at character positions.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CharTokenizer;
+
+/// Token stream of [`CharTokenizer`].
+pub struct CharTokenStream<'a> {
+    text: &'a str,
+    /// Byte offset of the next character to start a unigram at.
+    next: usize,
+    /// Position of the current character.
+    position: usize,
+    /// True when the current character's bigram is still to come.
+    bigram_due: bool,
+    token: Token,
+}
+
+impl Tokenizer for CharTokenizer {
+    type TokenStream<'a> = CharTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CharTokenStream<'a> {
+        CharTokenStream {
+            text,
+            next: 0,
+            position: 0,
+            bigram_due: false,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for CharTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        if self.bigram_due {
+            self.bigram_due = false;
+            let start = self.token.offset_from;
+            let first_end = self.token.offset_to;
+            if let Some(c) = self.text[first_end..].chars().next() {
+                let end = first_end + c.len_utf8();
+                self.token.offset_to = end;
+                self.token.text.clear();
+                self.token.text.push_str(&self.text[start..end]);
+                return true;
+            }
+        }
+        let Some(c) = self.text[self.next..].chars().next() else {
+            return false;
+        };
+        let start = self.next;
+        self.next += c.len_utf8();
+        self.token.position = if self.token.position == usize::MAX {
+            0
+        } else {
+            self.position + 1
+        };
+        self.position = self.token.position;
+        self.token.offset_from = start;
+        self.token.offset_to = self.next;
+        self.token.position_length = 1;
+        self.token.text.clear();
+        self.token.text.push(c);
+        self.bigram_due = true;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// The jieba adapter: words of [`Segmenter`] as tantivy tokens.
+#[derive(Clone)]
+pub struct JiebaTokenizer {
+    segmenter: Arc<Segmenter>,
+}
+
+impl JiebaTokenizer {
+    /// An adapter over `segmenter` (shared, loaded once).
+    pub fn new(segmenter: Arc<Segmenter>) -> JiebaTokenizer {
+        JiebaTokenizer { segmenter }
+    }
+}
+
+/// Token stream of [`JiebaTokenizer`]: tokens computed up front.
+pub struct JiebaTokenStream {
+    tokens: Vec<Token>,
+    at: usize,
+}
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = JiebaTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream {
+        JiebaTokenStream {
+            tokens: word_tokens(&self.segmenter, text),
+            at: 0,
+        }
+    }
+}
+
+/// The word tokens of `text`: precise words at sequential positions, their
+/// inner dictionary words (2 and 3 characters) at the same position, and no
+/// token for punctuation.
+pub fn word_tokens(segmenter: &Segmenter, text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for (position, word) in segmenter.words(text).into_iter().enumerate() {
+        if !word.text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let token = |start: usize, end: usize| Token {
+            offset_from: start,
+            offset_to: end,
+            position,
+            text: text[start..end].to_lowercase(),
+            position_length: 1,
+        };
+        let chars: Vec<(usize, char)> = word.text.char_indices().collect();
+        if chars.len() > 2 {
+            for n in [2, 3] {
+                for w in chars.windows(n).filter(|_| n < chars.len()) {
+                    let start = w[0].0;
+                    let last = w[n - 1];
+                    let end = last.0 + last.1.len_utf8();
+                    if segmenter.has_word(&word.text[start..end]) {
+                        tokens.push(token(word.span.start + start, word.span.start + end));
+                    }
+                }
+            }
+        }
+        tokens.push(token(word.span.start, word.span.end));
+    }
+    tokens
+}
+
+impl TokenStream for JiebaTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.at < self.tokens.len() {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.at - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.at - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect<T: Tokenizer>(mut t: T, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut stream = t.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(tok) = stream.next() {
+            out.push((
+                tok.text.clone(),
+                tok.position,
+                tok.offset_from,
+                tok.offset_to,
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn chars_are_unigrams_and_bigrams_at_sequential_positions() {
+        let text = "专项债、";
+        let toks = collect(CharTokenizer, text);
+        let texts: Vec<&str> = toks.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["专", "专项", "项", "项债", "债", "债、", "、"],
+            "{toks:?}"
+        );
+        let positions: Vec<usize> = toks.iter().map(|t| t.1).collect();
+        assert_eq!(positions, [0, 0, 1, 1, 2, 2, 3]);
+        for (t, _, s, e) in &toks {
+            assert_eq!(&text[*s..*e], t);
+        }
+    }
+
+    #[test]
+    fn empty_text_has_no_tokens() {
+        assert!(collect(CharTokenizer, "").is_empty());
+    }
+
+    #[test]
+    fn jieba_tokens_slice_back_and_skip_punctuation() {
+        let seg = Arc::new(Segmenter::new());
+        let text = "推进专项债券发行，县发改局牵头。";
+        let toks = collect(JiebaTokenizer::new(seg), text);
+        assert!(toks.iter().any(|t| t.0 == "专项债券"), "{toks:?}");
+        assert!(toks.iter().any(|t| t.0 == "专项债"), "{toks:?}");
+        assert!(!toks.iter().any(|t| t.0 == "，" || t.0 == "。"));
+        for (t, _, s, e) in &toks {
+            assert_eq!(&text[*s..*e].to_lowercase(), t);
+        }
+        let positions: Vec<usize> = toks.iter().map(|t| t.1).collect();
+        assert!(positions.windows(2).all(|w| w[0] <= w[1]));
+    }
+}

@@ -1,0 +1,434 @@
+//! Ingest: plan files → clause documents in the index, incrementally.
+//!
+//! [`Ingester`] reads files in batches, in parallel (rayon): hash, skip the
+//! unchanged (same content hash, parsed by the same build), parse the rest
+//! and turn every clause into a tantivy document; the writer's own threads
+//! tokenize. A changed plan is deleted and re-added; `prune` drops plans
+//! whose file is gone. Commits happen every `commit_bytes` of new text and
+//! at the end, each carrying the [`IndexManifest`] as its payload, so an
+//! interrupted ingest leaves the last commit readable and consistent.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fangan_model::{fold, Clause, Document};
+use rayon::prelude::*;
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
+
+use super::error::{IndexError, Result};
+use super::lock::WriterLock;
+use super::manifest::{IndexManifest, PlanEntry};
+use super::schema::Fields;
+use super::search_index::SearchIndex;
+use crate::parse::Parser;
+
+/// Configures an [`Ingester`].
+#[derive(Clone, Debug)]
+pub struct IngesterBuilder {
+    config: Config,
+}
+
+#[derive(Clone, Debug)]
+struct Config {
+    prune: bool,
+    generation: String,
+    threads: usize,
+    memory: usize,
+    commit_bytes: u64,
+    batch_files: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            prune: false,
+            generation: String::new(),
+            threads: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2)
+                .clamp(1, 8),
+            memory: 384 << 20,
+            commit_bytes: 256 << 20,
+            batch_files: 64,
+        }
+    }
+}
+
+impl Default for IngesterBuilder {
+    fn default() -> Self {
+        IngesterBuilder {
+            config: Config::default(),
+        }
+    }
+}
+
+impl IngesterBuilder {
+    /// Drop plans whose file no longer exists (default off).
+    pub fn prune(&mut self, yes: bool) -> &mut Self {
+        self.config.prune = yes;
+        self
+    }
+
+    /// The build of the program (a plan parsed by another build is parsed
+    /// again even when its file is unchanged).
+    pub fn generation(&mut self, generation: impl Into<String>) -> &mut Self {
+        self.config.generation = generation.into();
+        self
+    }
+
+    /// Indexing threads of the tantivy writer.
+    pub fn threads(&mut self, n: usize) -> &mut Self {
+        self.config.threads = n.max(1);
+        self
+    }
+
+    /// Memory budget of the tantivy writer, in bytes, all threads together.
+    pub fn memory(&mut self, bytes: usize) -> &mut Self {
+        self.config.memory = bytes;
+        self
+    }
+
+    /// Commit after this many bytes of new plan text (and at the end).
+    pub fn commit_bytes(&mut self, bytes: u64) -> &mut Self {
+        self.config.commit_bytes = bytes.max(1);
+        self
+    }
+
+    /// Files read and parsed together.
+    pub fn batch_files(&mut self, n: usize) -> &mut Self {
+        self.config.batch_files = n.max(1);
+        self
+    }
+
+    /// The ingester.
+    pub fn build(&self) -> Ingester {
+        let mut config = self.config.clone();
+        // tantivy wants at least 15 MB per thread
+        config.memory = config.memory.max(config.threads * (16 << 20));
+        Ingester {
+            config,
+            parser: Parser::new(),
+        }
+    }
+}
+
+/// Writes plans into a [`SearchIndex`].
+#[derive(Debug)]
+pub struct Ingester {
+    config: Config,
+    parser: Parser,
+}
+
+/// What an ingest did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IngestReport {
+    /// Plans new to the index.
+    pub added: Vec<String>,
+    /// Plans whose file changed (or that an older build had parsed).
+    pub replaced: Vec<String>,
+    /// Plans unchanged.
+    pub skipped: usize,
+    /// Plans dropped because their file is gone.
+    pub pruned: Vec<String>,
+    /// Files refused, with why.
+    pub refused: Vec<(PathBuf, String)>,
+    /// Clauses written.
+    pub clauses: usize,
+    /// Bytes of the files parsed.
+    pub bytes: u64,
+    /// Commits made.
+    pub commits: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Plans in the index afterwards.
+    pub plans_total: usize,
+    /// Clauses in the index afterwards.
+    pub clauses_total: usize,
+}
+
+/// Progress events, for a progress bar.
+#[derive(Clone, Copy, Debug)]
+pub enum Progress<'a> {
+    /// About to read `files` files of `bytes` bytes.
+    Start {
+        /// Number of files.
+        files: usize,
+        /// Their total size.
+        bytes: u64,
+    },
+    /// One file done (parsed, skipped or refused).
+    File {
+        /// The file.
+        path: &'a Path,
+        /// Its size.
+        bytes: u64,
+    },
+    /// Committing.
+    Commit,
+}
+
+enum Outcome {
+    Skipped,
+    Refused(String),
+    Parsed {
+        id: String,
+        entry: PlanEntry,
+        docs: Vec<TantivyDocument>,
+    },
+}
+
+impl Ingester {
+    /// A builder.
+    pub fn builder() -> IngesterBuilder {
+        IngesterBuilder::default()
+    }
+
+    /// Ingests `files` (plan files, not folders) into `index`.
+    pub fn run(
+        &self,
+        index: &SearchIndex,
+        files: &[PathBuf],
+        progress: &mut dyn FnMut(Progress<'_>),
+    ) -> Result<IngestReport> {
+        let started = Instant::now();
+        let _lock = match index.dir() {
+            Some(dir) => Some(WriterLock::acquire(dir, "fangan ingest")?),
+            None => None,
+        };
+        let mut writer: IndexWriter = index
+            .index()
+            .writer_with_num_threads(self.config.threads, self.config.memory)
+            .map_err(|e| locked(index, e))?;
+        let mut manifest = index.manifest()?;
+        let fields = *index.fields();
+        let mut report = IngestReport::default();
+        let files: Vec<(PathBuf, u64)> = files
+            .iter()
+            .map(|p| {
+                let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+                let len = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+                (abs, len)
+            })
+            .collect();
+        progress(Progress::Start {
+            files: files.len(),
+            bytes: files.iter().map(|f| f.1).sum(),
+        });
+        let mut claimed: HashMap<String, PathBuf> = HashMap::new();
+        let mut dirty = false;
+        let mut since_commit = 0u64;
+        for batch in files.chunks(self.config.batch_files) {
+            let outcomes: Vec<Outcome> = batch
+                .par_iter()
+                .map(|(path, _)| self.process(path, &manifest, &fields))
+                .collect();
+            for ((path, len), outcome) in batch.iter().zip(outcomes) {
+                match outcome {
+                    Outcome::Skipped => report.skipped += 1,
+                    Outcome::Refused(why) => report.refused.push((path.clone(), why)),
+                    Outcome::Parsed { id, entry, docs } => {
+                        if let Some(other) = claimed.get(&id) {
+                            report.refused.push((
+                                path.clone(),
+                                format!("plan id {id:?} is already taken by {}", other.display()),
+                            ));
+                            continue;
+                        }
+                        if let Some(old) = manifest.plans.get(&id) {
+                            if old.file != entry.file && old.file.exists() {
+                                report.refused.push((
+                                    path.clone(),
+                                    format!(
+                                        "plan id {id:?} is already taken by {}",
+                                        old.file.display()
+                                    ),
+                                ));
+                                continue;
+                            }
+                            writer.delete_term(Term::from_field_text(fields.plan, &id));
+                            report.replaced.push(id.clone());
+                        } else {
+                            report.added.push(id.clone());
+                        }
+                        claimed.insert(id.clone(), path.clone());
+                        report.clauses += docs.len();
+                        report.bytes += entry.bytes;
+                        for doc in docs {
+                            writer.add_document(doc)?;
+                        }
+                        manifest.plans.insert(id, entry);
+                        dirty = true;
+                        since_commit += len;
+                    }
+                }
+                progress(Progress::File { path, bytes: *len });
+            }
+            if since_commit >= self.config.commit_bytes {
+                progress(Progress::Commit);
+                commit(&mut writer, &manifest)?;
+                report.commits += 1;
+                since_commit = 0;
+                dirty = false;
+            }
+        }
+        if self.config.prune {
+            let gone: Vec<String> = manifest
+                .plans
+                .iter()
+                .filter(|(_, e)| !e.file.exists())
+                .map(|(id, _)| id.clone())
+                .collect();
+            for id in gone {
+                writer.delete_term(Term::from_field_text(fields.plan, &id));
+                manifest.plans.remove(&id);
+                report.pruned.push(id);
+                dirty = true;
+            }
+        }
+        if manifest.generation != self.config.generation {
+            manifest.generation = self.config.generation.clone();
+            dirty = true;
+        }
+        if dirty {
+            progress(Progress::Commit);
+            commit(&mut writer, &manifest)?;
+            report.commits += 1;
+        }
+        writer.wait_merging_threads()?;
+        index.reload()?;
+        report.plans_total = manifest.plans.len();
+        report.clauses_total = manifest.clauses();
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    fn process(&self, path: &Path, manifest: &IndexManifest, fields: &Fields) -> Outcome {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return Outcome::Refused(format!("cannot read: {e}")),
+        };
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let len = bytes.len() as u64;
+        drop(bytes);
+        let id = plan_id(path);
+        if manifest.plans.get(&id).is_some_and(|e| {
+            e.hash == hash && e.file == path && e.generation == self.config.generation
+        }) {
+            return Outcome::Skipped;
+        }
+        let doc = match crate::corpus::load_file(path, &self.parser) {
+            Ok(d) => d,
+            Err(e) => return Outcome::Refused(e.to_string()),
+        };
+        let docs = document_entries(fields, &doc);
+        Outcome::Parsed {
+            id: doc.meta.id.clone(),
+            entry: PlanEntry {
+                file: path.to_path_buf(),
+                hash,
+                bytes: len,
+                clauses: docs.len(),
+                generation: self.config.generation.clone(),
+            },
+            docs,
+        }
+    }
+}
+
+/// The plan id of a file: its stem.
+pub fn plan_id(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("plan")
+        .to_string()
+}
+
+fn commit(writer: &mut IndexWriter, manifest: &IndexManifest) -> Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&manifest.to_payload());
+    prepared.commit()?;
+    Ok(())
+}
+
+fn locked(index: &SearchIndex, e: TantivyError) -> IndexError {
+    match e {
+        TantivyError::LockFailure(..) => IndexError::Locked {
+            path: index.dir().map(Path::to_path_buf).unwrap_or_default(),
+            holder: "another index writer".into(),
+        },
+        e => IndexError::Tantivy(e),
+    }
+}
+
+/// Every clause of `doc` as a tantivy document.
+pub fn document_entries(fields: &Fields, doc: &Document) -> Vec<TantivyDocument> {
+    doc.clauses
+        .iter()
+        .enumerate()
+        .map(|(ord, clause)| clause_entry(fields, doc, ord, clause))
+        .collect()
+}
+
+/// One clause as a tantivy document.
+pub fn clause_entry(f: &Fields, doc: &Document, ord: usize, clause: &Clause) -> TantivyDocument {
+    let meta = &doc.meta;
+    let mut d = TantivyDocument::new();
+    d.add_text(f.plan, &meta.id);
+    for (field, value) in [(f.county, &meta.county), (f.city, &meta.city)] {
+        if let Some(v) = value {
+            let folded = fold::fold_str(v);
+            d.add_text(field, &folded);
+            if let Some(short) = short_name(&folded) {
+                d.add_text(field, short);
+            }
+        }
+    }
+    if let Some(v) = &meta.level {
+        d.add_text(f.level, fold::fold_str(v));
+    }
+    if let Some(v) = &meta.province {
+        let folded = fold::fold_str(v);
+        d.add_text(f.province, &folded);
+        if let Some(short) = folded.strip_suffix('省').filter(|s| !s.is_empty()) {
+            d.add_text(f.province, short);
+        }
+    }
+    if let Some(y) = meta.year {
+        d.add_u64(f.year, u64::from(y));
+    }
+    if let Some(t) = &meta.title {
+        d.add_text(f.title, t);
+    }
+    d.add_text(f.path, &clause.path);
+    let mut prefix = String::new();
+    for part in clause.path.split('/') {
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        prefix.push_str(part);
+        d.add_text(f.section, fold::fold_str(&prefix));
+    }
+    d.add_text(f.heading, &clause.heading);
+    d.add_text(f.kind, clause.kind.as_str());
+    d.add_text(f.clause_level, clause.level.as_str());
+    d.add_text(f.text, &clause.text);
+    d.add_u64(f.line, clause.line as u64);
+    d.add_u64(f.ord, ord as u64);
+    let folded = fold::fold_str(&clause.text);
+    d.add_text(f.words, &folded);
+    d.add_text(f.chars, folded);
+    if let Some(p) = &doc.source.path {
+        d.add_text(f.file, p.to_string_lossy());
+    }
+    d
+}
+
+/// `平江县` → `平江`, `岳阳市` → `岳阳` (names of two characters or more stay).
+fn short_name(name: &str) -> Option<&str> {
+    let short = name
+        .strip_suffix('县')
+        .or_else(|| name.strip_suffix('区'))
+        .or_else(|| name.strip_suffix('市'))?;
+    (short.chars().count() >= 2).then_some(short)
+}

@@ -1,0 +1,269 @@
+//! Bytes → Unicode text: byte-order marks, UTF-8, UTF-16 and the Chinese
+//! legacy encodings (GBK/GB18030, Big5).
+//!
+//! The order of the checks is the policy, and it is deliberate:
+//!
+//! 1. A byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); it is removed.
+//! 2. NUL bytes mean UTF-16 without a BOM when they sit mostly on one side
+//!    of the 16-bit units and the result is clean text; otherwise binary.
+//! 3. Bytes that are valid UTF-8 are UTF-8, whatever anything else says.
+//! 4. Text that is UTF-8 except for a few broken sequences (a truncated
+//!    copy, one bad byte in a long plan) is UTF-8 with those replaced by
+//!    `U+FFFD`, reported as `UTF-8 (lossy)`. This comes before the legacy
+//!    guess because UTF-8 Chinese often decodes "without error" as GBK
+//!    mojibake.
+//! 5. A charset the file declares (an HTML `<meta>`), if it decodes cleanly.
+//! 6. chardetng's guess (with the `.cn` top-level domain as a hint) if it is
+//!    a Chinese encoding and decodes cleanly, else GB18030 if that does.
+//!
+//! Anything else is undecodable: plans are Chinese, so a guess of, say,
+//! windows-1252 (which decodes any byte soup) is not accepted.
+//!
+//! Cost: valid UTF-8 is validated once and copied once; the detector only
+//! sees the first [`DETECT_PREFIX`] bytes.
+
+use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+use super::error::BinaryReason;
+use super::sniff;
+
+/// How many bytes the encoding detector looks at.
+pub const DETECT_PREFIX: usize = 64 * 1024;
+
+/// Text decoded from bytes, with the name of the encoding it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark. Line endings are untouched.
+    pub text: String,
+    /// `UTF-8`, `UTF-8 (lossy)`, `UTF-16LE`, `UTF-16BE`, `GBK`, `gb18030`,
+    /// `Big5`, or the name of a declared encoding.
+    pub encoding: &'static str,
+}
+
+/// Why bytes could not be decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The bytes are not text.
+    Binary(BinaryReason),
+    /// No accepted encoding decodes them; the first byte that is not UTF-8.
+    Undecodable {
+        /// Its offset.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+    },
+}
+
+/// Decodes `bytes`, following the module's policy. `declared` is an
+/// encoding the file itself names (an HTML `<meta charset>`), if any.
+pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = &bytes[bom_len..];
+        if encoding == UTF_8 {
+            return decode_utf8(rest).ok_or_else(|| undecodable(rest, bom_len));
+        }
+        // A BOM is a clear declaration: a stray unpaired surrogate or an odd
+        // last byte is replaced rather than refusing the whole file.
+        let (text, _) = encoding.decode_without_bom_handling(rest);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+        });
+    }
+    if let Some(offset) = sniff::first_nul(bytes) {
+        return utf16_without_bom(bytes).ok_or(DecodeError::Binary(BinaryReason::NulByte { offset }));
+    }
+    if let Some(decoded) = decode_utf8(bytes) {
+        return Ok(decoded);
+    }
+    if let Some(encoding) = declared.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE) {
+        if let Some(decoded) = strict(bytes, encoding) {
+            return Ok(decoded);
+        }
+    }
+    let guess = guess_legacy(bytes);
+    [guess, Some(GB18030)]
+        .into_iter()
+        .flatten()
+        .find_map(|encoding| strict(bytes, encoding))
+        .ok_or_else(|| undecodable(bytes, 0))
+}
+
+/// Valid UTF-8, or UTF-8 with at most one broken sequence per hundred
+/// well-formed multi-byte characters (replaced by `U+FFFD`).
+fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+        });
+    }
+    let (mut multibyte, mut broken) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        broken += usize::from(!chunk.invalid().is_empty());
+    }
+    (broken * 100 <= multibyte).then(|| Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: "UTF-8 (lossy)",
+    })
+}
+
+/// UTF-16 without a byte-order mark: even length, the NUL bytes (the high
+/// halves of ASCII characters) more than twice as often on one side
+/// of the units than on the other, and the result clean text with a line
+/// break. Returns `None` for anything else.
+///
+/// The other side is not NUL-free: a character such as 一 (U+4E00) has a
+/// NUL low byte, and 一 is everywhere in plans (一、, 进一步).
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let encoding = if odd >= 2 && odd > 2 * even {
+        UTF_16LE
+    } else if even >= 2 && even > 2 * odd {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    if !text.contains('\n') || sniff::check_controls(&text).is_err() {
+        return None;
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    })
+}
+
+/// chardetng's guess for the first [`DETECT_PREFIX`] bytes, if it is an
+/// encoding Chinese plans are written in.
+fn guess_legacy(bytes: &[u8]) -> Option<&'static Encoding> {
+    let prefix = &bytes[..bytes.len().min(DETECT_PREFIX)];
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(prefix, prefix.len() == bytes.len());
+    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    [GBK, GB18030, BIG5].contains(&guess).then_some(guess)
+}
+
+/// Decodes with `encoding` if no byte sequence is malformed.
+fn strict(bytes: &[u8], encoding: &'static Encoding) -> Option<Decoded> {
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    })
+}
+
+/// The error for `bytes` (which start `base` bytes into the file), naming
+/// the first byte that is not UTF-8.
+fn undecodable(bytes: &[u8], base: usize) -> DecodeError {
+    let at = std::str::from_utf8(bytes)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
+    DecodeError::Undecodable {
+        offset: base + at,
+        byte: bytes.get(at).copied().unwrap_or(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = "一、工作目标\n经济总量保持全省前十，全年地区生产总值增长 5%左右。\
+                        （县发改局牵头负责）\n二、重点任务\n（一）加强部门协同\n";
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode(PLAN.as_bytes(), None).unwrap();
+        assert_eq!((plain.text.as_str(), plain.encoding), (PLAN, "UTF-8"));
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(PLAN.as_bytes());
+        let bom = decode(&with_bom, None).unwrap();
+        assert_eq!((bom.text.as_str(), bom.encoding), (PLAN, "UTF-8"));
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(utf16(PLAN, false));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(utf16(PLAN, true));
+        assert_eq!(decode(&le, None).unwrap().text, PLAN);
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&be, None).unwrap().text, PLAN);
+        assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_despite_u_xx00_characters() {
+        // 一 is U+4E00: its low byte is NUL, on the "wrong" side in LE.
+        let le = decode(&utf16(PLAN, false), None).unwrap();
+        assert_eq!((le.text.as_str(), le.encoding), (PLAN, "UTF-16LE"));
+        let be = decode(&utf16(PLAN, true), None).unwrap();
+        assert_eq!((be.text.as_str(), be.encoding), (PLAN, "UTF-16BE"));
+    }
+
+    #[test]
+    fn gbk_is_detected_and_valid_utf8_wins() {
+        let (gbk, _, _) = GBK.encode(PLAN);
+        let decoded = decode(&gbk, None).unwrap();
+        assert_eq!(decoded.text, PLAN);
+        assert_eq!(decoded.encoding, "GBK");
+        // An HTML page that says gb2312 but is valid UTF-8 is UTF-8.
+        let utf8 = decode(PLAN.as_bytes(), Encoding::for_label(b"gb2312")).unwrap();
+        assert_eq!(utf8.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn declared_charset_is_used_when_it_decodes() {
+        let (big5, _, _) = BIG5.encode("推進機制");
+        let decoded = decode(&big5, Some(BIG5)).unwrap();
+        assert_eq!((decoded.text.as_str(), decoded.encoding), ("推進機制", "Big5"));
+    }
+
+    #[test]
+    fn a_few_broken_bytes_in_utf8_are_replaced() {
+        let text = PLAN.repeat(10);
+        let mut bytes = text.clone().into_bytes();
+        bytes.insert(text.find('经').unwrap(), 0xFF);
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8 (lossy)");
+        assert_eq!(decoded.text.matches('\u{FFFD}').count(), 1);
+    }
+
+    #[test]
+    fn nul_bytes_and_byte_soup_are_refused() {
+        assert_eq!(
+            decode(b"\x7FELF\x02\x01\x01\x00\x00\x00", None),
+            Err(DecodeError::Binary(BinaryReason::NulByte { offset: 7 }))
+        );
+        let soup = b"ab\xFF\xFE\xFF\x80\x80\xFF\xFF";
+        assert_eq!(
+            decode(soup, None),
+            Err(DecodeError::Undecodable {
+                offset: 2,
+                byte: 0xFF
+            })
+        );
+    }
+}

@@ -1,0 +1,383 @@
+//! HTML page → the visible text of its body, one paragraph per line.
+//!
+//! Owns what a browser would show as text, reduced to lines:
+//! - only `<body>`; `script`, `style`, `noscript`, `template`, form
+//!   controls, embedded objects, `<nav>` and elements marked `hidden` (or
+//!   styled `display:none`) are dropped;
+//! - block elements (`p`, `div`, `li`, `h1`–`h6`, `tr`, `table`, …) and
+//!   `<br>` end the current line; table cells in a row are separated by a
+//!   tab; no blank lines are produced, so a paragraph is exactly one line;
+//! - white space collapses as in CSS: runs become one space, except that a
+//!   source line break between two Chinese characters disappears (a
+//!   paragraph wrapped in the HTML source is not split by a space); white
+//!   space (including `U+3000` indentation) at line starts and ends goes;
+//!   `<pre>` keeps its white space;
+//! - entities are decoded (by the HTML parser); `&nbsp;` collapses like a
+//!   space (pages indent and align with runs of it).
+//!
+//! Navigation residue that is ordinary text (breadcrumbs, "来源", "浏览量")
+//! is kept: the parser sets it aside.
+
+use encoding_rs::Encoding;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+/// How many bytes at the start of a page are searched for a charset.
+const CHARSET_PREFIX: usize = 4096;
+
+/// Elements whose whole subtree is not visible text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed",
+    "svg", "math", "canvas", "select", "button", "textarea", "input", "nav", "map", "audio",
+    "video",
+];
+
+/// Elements that start and end a line.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// The encoding a page declares in its first bytes (`<meta charset=gbk>`,
+/// `<meta http-equiv=… content="text/html; charset=gb2312">`), if
+/// encoding_rs knows the label.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(CHARSET_PREFIX)];
+    let mut from = 0;
+    while let Some(at) = find_ignore_case(&head[from..], b"charset") {
+        let mut i = from + at + b"charset".len();
+        from = i;
+        let skip_space = |i: &mut usize| {
+            while head.get(*i).is_some_and(|b| b.is_ascii_whitespace()) {
+                *i += 1;
+            }
+        };
+        skip_space(&mut i);
+        if head.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        skip_space(&mut i);
+        while matches!(head.get(i), Some(b'"' | b'\'')) {
+            i += 1;
+        }
+        let start = i;
+        while head
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        {
+            i += 1;
+        }
+        if let Some(encoding) = Encoding::for_label(&head[start..i]) {
+            return Some(encoding);
+        }
+    }
+    None
+}
+
+fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The visible text of the page's body, one block per line, each line
+/// ending in `\n`. Empty when the body shows no text.
+pub fn body_text(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let root = doc.tree.root();
+    let body = root
+        .descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
+        .unwrap_or(root);
+    let mut sink = Sink::default();
+    let mut pre_depth = 0usize;
+    // Iterative pre-order walk (no recursion: deeply nested pages are fine).
+    let mut node = body;
+    'walk: loop {
+        let descend = match node.value() {
+            Node::Text(text) => {
+                sink.text(text, pre_depth > 0);
+                false
+            }
+            Node::Element(e) => open(e, &mut sink, &mut pre_depth),
+            Node::Document | Node::Fragment => true,
+            _ => false,
+        };
+        if descend {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+        }
+        loop {
+            if let Node::Element(e) = node.value() {
+                if descend_ok(e) && BLOCKS.contains(&e.name()) {
+                    sink.line_break();
+                    pre_depth -= usize::from(e.name() == "pre" && pre_depth > 0);
+                }
+            }
+            if node.id() == body.id() {
+                break 'walk;
+            }
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                break;
+            }
+            match node.parent() {
+                Some(parent) => node = parent,
+                None => break 'walk,
+            }
+        }
+    }
+    sink.finish()
+}
+
+/// Handles an element's start; returns whether its children are visited.
+fn open(e: &Element, sink: &mut Sink, pre_depth: &mut usize) -> bool {
+    if !descend_ok(e) {
+        return false;
+    }
+    let name = e.name();
+    if name == "br" {
+        sink.forced_break();
+    } else if name == "td" || name == "th" {
+        sink.cell();
+    } else if BLOCKS.contains(&name) {
+        sink.line_break();
+        *pre_depth += usize::from(name == "pre");
+    }
+    true
+}
+
+/// False for elements whose subtree is not visible text.
+fn descend_ok(e: &Element) -> bool {
+    !SKIPPED.contains(&e.name()) && !is_hidden(e)
+}
+
+/// `hidden`, `aria-hidden="true"` or an inline `display:none` /
+/// `visibility:hidden` style.
+fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+/// Pending collapsible white space between two pieces of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Gap {
+    #[default]
+    None,
+    Space,
+    /// White space that contains a source line break.
+    Break,
+}
+
+/// Accumulates lines with CSS-like white-space collapsing.
+#[derive(Default)]
+struct Sink {
+    out: String,
+    gap: Gap,
+}
+
+impl Sink {
+    fn at_line_start(&self) -> bool {
+        self.out.is_empty() || self.out.ends_with('\n') || self.out.ends_with('\t')
+    }
+
+    fn text(&mut self, text: &str, pre: bool) {
+        for c in text.chars() {
+            if pre {
+                self.out.push(if c == '\u{a0}' { ' ' } else { c });
+                continue;
+            }
+            match c {
+                '\n' | '\r' => self.gap = Gap::Break,
+                ' ' | '\t' | '\x0c' | '\u{a0}' => {
+                    if self.gap == Gap::None {
+                        self.gap = Gap::Space;
+                    }
+                }
+                '\u{3000}' if self.at_line_start() => {}
+                _ => {
+                    let gap = std::mem::take(&mut self.gap);
+                    let joined_cjk = gap == Gap::Break
+                        && self.out.chars().next_back().is_some_and(is_wide)
+                        && is_wide(c);
+                    if gap != Gap::None && !self.at_line_start() && !joined_cjk {
+                        self.out.push(' ');
+                    }
+                    self.out.push(c);
+                }
+            }
+        }
+    }
+
+    fn trim_line_end(&mut self) {
+        let kept = self
+            .out
+            .trim_end_matches(|c: char| c != '\n' && c.is_whitespace())
+            .len();
+        self.out.truncate(kept);
+    }
+
+    /// Ends the current line if it has text.
+    fn line_break(&mut self) {
+        self.trim_line_end();
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        self.gap = Gap::None;
+    }
+
+    /// `<br>`: like a block boundary; a second one in a row adds nothing,
+    /// so the output has no blank lines.
+    fn forced_break(&mut self) {
+        self.line_break();
+    }
+
+    /// A table cell: separated from the previous cell of the row by a tab.
+    fn cell(&mut self) {
+        self.trim_line_end();
+        if !self.at_line_start() {
+            self.out.push('\t');
+        }
+        self.gap = Gap::None;
+    }
+
+    fn finish(mut self) -> String {
+        self.line_break();
+        self.out
+    }
+}
+
+/// East Asian wide characters (CJK ideographs and punctuation, kana,
+/// hangul, full-width forms), between which a source line break vanishes.
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_become_lines_without_scripts_or_styles() {
+        let html = r#"<!DOCTYPE html><html><head><title>标题栏</title>
+            <style>p { color: red }</style><script>var x = "<p>脚本</p>";</script></head>
+            <body><div class="nav">首页 &gt; 政策文件</div>
+            <h1>担当好稳增长挑大梁的责任实施方案</h1>
+            <p>　　一、工作目标</p>
+            <p>经济总量保持全省前十，
+               全年地区生产总值增长 5%左右。</p>
+            <p>A&amp;B&nbsp;C</p>
+            <noscript>请启用脚本</noscript>
+            </body></html>"#;
+        assert_eq!(
+            body_text(html),
+            "首页 > 政策文件\n担当好稳增长挑大梁的责任实施方案\n一、工作目标\n\
+             经济总量保持全省前十，全年地区生产总值增长 5%左右。\nA&B C\n"
+        );
+    }
+
+    #[test]
+    fn br_li_and_table_rows_split_lines_without_blank_lines() {
+        let html = "<body><p>（一）加强部门协同<br><br>1. 强化政策协同。</p>\
+                    <ul><li>甲</li><li>乙 <b>丙</b></li></ul>\
+                    <table><tr><td>指标</td><td> 目标 </td></tr><tr><th>GDP</th><td>5%</td></tr></table>\
+                    </body>";
+        assert_eq!(
+            body_text(html),
+            "（一）加强部门协同\n1. 强化政策协同。\n甲\n乙 丙\n指标\t目标\nGDP\t5%\n"
+        );
+    }
+
+    #[test]
+    fn hidden_nav_and_pre_are_handled() {
+        let html = "<body><nav>首页 | 机构</nav><div hidden>隐藏</div>\
+                    <span style=\"DISPLAY: none\">也隐藏</span>\
+                    <pre>一  二\n三</pre><p>正文</p></body>";
+        assert_eq!(body_text(html), "一  二\n三\n正文\n");
+    }
+
+    #[test]
+    fn empty_bodies_give_empty_text() {
+        assert_eq!(body_text(""), "");
+        assert_eq!(body_text("<html><body> <p>&nbsp;</p><script>x</script></body>"), "");
+        assert_eq!(body_text("<<<>>>"), "<<<>>>\n");
+    }
+
+    #[test]
+    fn charset_is_found_in_meta_tags() {
+        let gbk = Encoding::for_label(b"gbk");
+        assert_eq!(declared_charset(b"<meta charset=\"gb2312\">"), gbk);
+        assert_eq!(
+            declared_charset(
+                b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; Charset = GBK\">"
+            ),
+            gbk
+        );
+        assert_eq!(
+            declared_charset(b"<p>charset is a word</p><meta charset=utf-8>"),
+            Encoding::for_label(b"utf-8")
+        );
+        assert_eq!(declared_charset(b"<p>no declaration</p>"), None);
+        assert_eq!(declared_charset(b"charset="), None);
+    }
+}

@@ -1,0 +1,195 @@
+//! Telling what a file is before and after decoding: its [`Format`], known
+//! binary signatures, NUL bytes, and text that is mostly control characters.
+//!
+//! The extension picks the format; the content can overrule it in two safe
+//! directions only: a zip archive is read as a docx whatever its name, and a
+//! `.txt` that starts with an HTML document type or `<html>` tag is read as
+//! HTML (pages saved from a browser under the wrong name).
+
+use std::path::Path;
+
+use super::error::BinaryReason;
+
+/// How a file's bytes are turned into text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or markdown, decoded as is.
+    Text,
+    /// An HTML page: the visible text of its body.
+    Html,
+    /// A Word `.docx`: the paragraphs of `word/document.xml`.
+    Docx,
+}
+
+impl Format {
+    /// The name stored in [`super::SourceText::format`]: `text`, `html`,
+    /// `docx`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// The format the file's extension names (case-insensitive); anything
+    /// unknown is read as text.
+    pub fn from_path(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+            "docx" => Format::Docx,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// The zip local-file-header signature (a docx is a zip archive).
+pub const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Signatures of binary formats people mistake for plans, with the name
+/// shown in the refusal.
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF-", "PDF document; extract its text first"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "legacy Office document; save it as .docx",
+    ),
+    (b"{\\rtf", "RTF document; save it as .docx or .txt"),
+    (b"\x89PNG\r\n\x1A\n", "PNG image"),
+    (b"\xFF\xD8\xFF", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1F\x8B", "gzip archive"),
+    (b"7z\xBC\xAF\x27\x1C", "7z archive"),
+    (b"Rar!\x1A\x07", "RAR archive"),
+    (b"\x7FELF", "ELF executable"),
+    (b"MZ", "Windows executable"),
+    (ZIP_MAGIC, "zip archive"),
+];
+
+/// The binary signature `bytes` start with, if any. `MZ` is only trusted
+/// when a NUL byte follows soon, since a text file may start with "MZ".
+pub fn signature(bytes: &[u8]) -> Option<&'static str> {
+    SIGNATURES
+        .iter()
+        .find(|(magic, name)| {
+            bytes.starts_with(magic)
+                && (*name != "Windows executable" || bytes.iter().take(64).any(|&b| b == 0))
+        })
+        .map(|(_, name)| *name)
+}
+
+/// True for a zip archive (and so possibly a docx).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(ZIP_MAGIC)
+}
+
+/// True when decoded text starts (after white space and a BOM) with an HTML
+/// document type or an `<html` tag.
+pub fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let head = head.get(..head.len().min(16)).unwrap_or(head);
+    let head = head.as_bytes();
+    let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"<!doctype html") || starts(b"<html")
+}
+
+/// Offset of the first NUL byte.
+pub fn first_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Share of control characters above which decoded text is called binary,
+/// as "one in this many characters".
+const CONTROL_ONE_IN: usize = 100;
+
+/// Refuses decoded text in which control characters (other than tab, line
+/// feed, carriage return and form feed) are more than one character in a
+/// hundred: what a binary file decoded by a single-byte guess looks like. A
+/// stray `\x1a` or `\x0b` in a long plan is tolerated.
+pub fn check_controls(text: &str) -> Result<(), BinaryReason> {
+    let mut count = 0;
+    let mut first = None;
+    // Controls are ASCII bytes (C0, DEL) or U+0080..U+009F (C2 80..C2 9F):
+    // a byte scan finds both without decoding characters.
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let control = match b {
+            b'\t' | b'\n' | b'\r' | b'\x0c' => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        };
+        if control {
+            count += 1;
+            first.get_or_insert(i);
+        }
+    }
+    match first {
+        Some(offset) if count * CONTROL_ONE_IN > text.chars().count() => {
+            Err(BinaryReason::ControlChars { count, offset })
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_the_extension() {
+        assert_eq!(Format::from_path(Path::new("a/b.TXT")), Format::Text);
+        assert_eq!(Format::from_path(Path::new("b.md")), Format::Text);
+        assert_eq!(Format::from_path(Path::new("b.Htm")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("b.html")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("方案.docx")), Format::Docx);
+        assert_eq!(Format::from_path(Path::new("noext")), Format::Text);
+        assert_eq!(Format::Docx.as_str(), "docx");
+    }
+
+    #[test]
+    fn signatures_are_recognised() {
+        assert_eq!(
+            signature(b"%PDF-1.7\n%\xE2\xE3"),
+            Some("PDF document; extract its text first")
+        );
+        assert_eq!(signature(b"PK\x03\x04rest"), Some("zip archive"));
+        assert_eq!(signature(b"MZ\x90\x00\x03\x00"), Some("Windows executable"));
+        assert_eq!(signature("MZ是一个缩写".as_bytes()), None);
+        assert_eq!(signature("一、总体要求".as_bytes()), None);
+        assert!(is_zip(b"PK\x03\x04"));
+        assert!(!is_zip(b"PK"));
+    }
+
+    #[test]
+    fn html_is_sniffed_from_its_start_only() {
+        assert!(looks_like_html("\u{feff}  <!DOCTYPE html>\n<html>"));
+        assert!(looks_like_html("<HTML lang=zh>"));
+        assert!(!looks_like_html("一、总体要求 <html>"));
+        assert!(!looks_like_html("<p>片段</p>"));
+        assert!(!looks_like_html(""));
+    }
+
+    #[test]
+    fn control_characters_in_bulk_are_binary() {
+        assert_eq!(check_controls("一、总体要求\n\t（一）\x0c目标\r\n"), Ok(()));
+        let mut long = "经济总量保持全省前十。".repeat(20);
+        long.push('\x1a');
+        assert_eq!(check_controls(&long), Ok(()));
+        let junk = "ab\x01\x02cd\u{85}";
+        assert_eq!(
+            check_controls(junk),
+            Err(BinaryReason::ControlChars {
+                count: 3,
+                offset: 2
+            })
+        );
+        assert_eq!(first_nul(b"abc\0d"), Some(3));
+        assert_eq!(first_nul("无".as_bytes()), None);
+    }
+}

@@ -1,0 +1,244 @@
+//! Reading one list of names (`县发改局、县财政局等`) into units and people.
+//!
+//! A list is split at `、` (and at `和`/`及`/`与` when the words before end
+//! like a body or a title: `区政府办副主任和区发改局局长`, but not inside
+//! `人力资源和社会保障局`); each item loses its `由` and trailing `等`, a
+//! person's title is split off (the person is kept apart, the body before
+//! the title kept as a unit unless it is a government as a whole), generic
+//! phrases are marked, and a bracketed alternative name (`区住建局(区交通局)`)
+//! is read as a unit of its own.
+
+use std::sync::LazyLock;
+
+use fangan_model::fold::fold_str;
+use fangan_model::Span;
+use regex::Regex;
+
+use crate::cleaned::{is_list_sep, split_top, Cleaned, CLOSE, OPEN};
+use crate::shape::{is_generic, is_government, kind_by_suffix, person_title};
+use crate::{Departments, Mention, Role, Unit, UnitKind};
+
+/// What a list holds.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub units: Vec<Unit>,
+    pub leaders: Vec<Mention>,
+}
+
+/// How strictly items must look like bodies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Strictness {
+    /// Task notes: a list names units, so an unknown word is kept as a unit
+    /// (a short word without a body's ending is taken for a person).
+    Note,
+    /// Mechanism sentences: only names that are known or end like a body.
+    Prose,
+}
+
+static LEAD_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("^(?:由|以及|及|和|与|包括|包含|其中|如)+").expect("lead-in"));
+static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:等(?:相关)?(?:单位|部门)?|[:：])+$").expect("trail")
+});
+static VERB_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:成立|建立|组建|设立|设|明确|实行|每个|每|负责|承担|统筹|加强)").expect("verbs")
+});
+
+/// Reads the list at `span` of `c` with `role` into `out`. With
+/// `people_only`, every item is a person (`责任领导:张三`).
+pub(crate) fn read_list(
+    deps: &Departments,
+    c: &Cleaned,
+    span: Span,
+    role: Role,
+    strict: Strictness,
+    people_only: bool,
+    out: &mut Found,
+) {
+    let text = c.text();
+    for piece in split_top(text, span, is_list_sep) {
+        for item in split_conjunctions(text, piece) {
+            read_item(deps, c, item, role, strict, people_only, out);
+        }
+    }
+}
+
+/// Splits at `和`/`及`/`与` where the words before end like a body or title.
+fn split_conjunctions(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    let s = &text[span.start..span.end];
+    for (i, ch) in s.char_indices() {
+        let at = span.start + i;
+        if !matches!(ch, '和' | '及' | '与') || at == start {
+            continue;
+        }
+        let left = &text[start..at];
+        let right = &text[at + ch.len_utf8()..span.end];
+        if right.is_empty() {
+            continue;
+        }
+        if kind_by_suffix(left).is_some() || person_title(left).is_some() {
+            out.push(Span::new(start, at));
+            start = at + ch.len_utf8();
+        }
+    }
+    out.push(Span::new(start, span.end));
+    out
+}
+
+fn trim_item(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = LEAD_IN.find(s).map_or(0, |m| m.end());
+    let rest = &s[lead..];
+    let trail = TRAIL.find(rest).map_or(rest.len(), |m| m.start());
+    Span::new(span.start + lead, span.start + lead + trail)
+}
+
+fn read_item(
+    deps: &Departments,
+    c: &Cleaned,
+    span: Span,
+    role: Role,
+    strict: Strictness,
+    people_only: bool,
+    out: &mut Found,
+) {
+    let text = c.text();
+    let span = trim_item(text, span);
+    let name = span.slice(text);
+    if name.is_empty() {
+        return;
+    }
+    if people_only {
+        out.leaders.push(mention(c, span));
+        return;
+    }
+    // 区住建局(区交通局): two names of one line
+    if let Some(last) = name.chars().next_back() {
+        if let (Some(open_at), true) = (name.rfind(OPEN), CLOSE.contains(&last)) {
+            let inner = Span::new(
+                span.start + open_at + name[open_at..].chars().next().map_or(0, char::len_utf8),
+                span.end - last.len_utf8(),
+            );
+            let outer = Span::new(span.start, span.start + open_at);
+            let inner_s = inner.slice(text);
+            let outer_s = outer.slice(text);
+            if !outer_s.is_empty()
+                && !is_generic(&fold_str(name))
+                && kind_by_suffix(inner_s).is_some()
+                && kind_by_suffix(outer_s).is_some()
+            {
+                read_item(deps, c, outer, role, strict, false, out);
+                read_item(deps, c, inner, role, strict, false, out);
+                return;
+            }
+        }
+    }
+    if let Some(at) = person_title(name) {
+        out.leaders.push(mention(c, span));
+        let body = Span::new(span.start, span.start + at);
+        let body_s = body.slice(text);
+        let body_key = fold_str(body_s);
+        if !body_s.is_empty() && !is_government(&body_key) && !is_generic(&body_key) {
+            read_item(deps, c, body, role, Strictness::Prose, false, out);
+        }
+        return;
+    }
+    let key = fold_str(name);
+    if is_generic(&key) {
+        out.units.push(Unit {
+            name: name.to_string(),
+            canonical: key,
+            role,
+            generic: true,
+            known: false,
+            kind: UnitKind::Other,
+            level: None,
+            span: c.source(span),
+        });
+        return;
+    }
+    let r = deps.resolve(name);
+    let shaped = r.known || kind_by_suffix(&key).is_some();
+    let accept = match strict {
+        Strictness::Prose => shaped && !VERB_START.is_match(name) && name.chars().count() <= 30,
+        Strictness::Note => shaped || (name.chars().count() > 3 && name.chars().count() <= 30),
+    };
+    if !accept {
+        if !shaped && name.chars().count() <= 4 && strict == Strictness::Note {
+            out.leaders.push(mention(c, span));
+        }
+        return;
+    }
+    out.units.push(Unit {
+        name: name.to_string(),
+        canonical: r.canonical,
+        role,
+        generic: false,
+        known: r.known,
+        kind: r.kind,
+        level: r.level,
+        span: c.source(span),
+    });
+}
+
+fn mention(c: &Cleaned, span: Span) -> Mention {
+    Mention {
+        text: c.slice(span).to_string(),
+        span: c.source(span),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, strict: Strictness) -> Found {
+        let c = Cleaned::new(text);
+        let mut out = Found::default();
+        let d = Departments::builtin();
+        let span = Span::new(0, c.text().len());
+        read_list(&d, &c, span, Role::Support, strict, false, &mut out);
+        out
+    }
+
+    #[test]
+    fn splits_lists_and_conjunctions_but_not_names() {
+        let f = read("区政府办副主任和区发改局局长", Strictness::Prose);
+        let names: Vec<&str> = f.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["区政府办", "区发改局"]);
+        assert_eq!(f.leaders.len(), 2);
+        let f = read("县人力资源和社会保障局、县发改局等", Strictness::Note);
+        let names: Vec<&str> = f.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["县人力资源和社会保障局", "县发改局"]);
+    }
+
+    #[test]
+    fn spans_slice_the_names_out_of_the_raw_text() {
+        let raw = "县发改局、县商务\n\n粮食局等";
+        let f = read(raw, Strictness::Note);
+        assert_eq!(f.units[1].name, "县商务粮食局");
+        assert_eq!(f.units[1].span.slice(raw), "县商务\n\n粮食局");
+        assert_eq!(f.units[0].span.slice(raw), "县发改局");
+    }
+
+    #[test]
+    fn people_governments_and_alternatives() {
+        let f = read("区委常委、常务副区长", Strictness::Prose);
+        assert!(f.units.is_empty());
+        assert_eq!(f.leaders.len(), 2);
+        let f = read("区住建局(区交通局)、各乡镇（街道）", Strictness::Prose);
+        let names: Vec<(&str, bool)> = f
+            .units
+            .iter()
+            .map(|u| (u.name.as_str(), u.generic))
+            .collect();
+        assert_eq!(
+            names,
+            [("区住建局", false), ("区交通局", false), ("各乡镇（街道）", true)]
+        );
+        let f = read("县政府办、每个行动都建立工作专班并安排专人", Strictness::Prose);
+        assert_eq!(f.units.len(), 1, "{:?}", f.units);
+    }
+}

@@ -1,0 +1,107 @@
+//! [`NoteReader`]: the configured worker that reads notes, built once and
+//! reused for every clause.
+
+use std::path::{Path, PathBuf};
+
+use fangan_model::{Clause, SectionKind};
+
+use crate::note::{read_task_note, Note};
+use crate::{Departments, Result};
+
+/// Reads responsibility notes and mechanism sentences into units.
+#[derive(Clone, Debug)]
+pub struct NoteReader {
+    departments: Departments,
+}
+
+impl Default for NoteReader {
+    fn default() -> Self {
+        NoteReader::new()
+    }
+}
+
+/// Configures a [`NoteReader`].
+#[derive(Clone, Debug, Default)]
+pub struct NoteReaderBuilder {
+    aliases: Vec<PathBuf>,
+    departments: Option<Departments>,
+}
+
+impl NoteReaderBuilder {
+    /// Adds a user alias file (same shape as `data/departments.toml`).
+    pub fn aliases(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.aliases.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Starts from this table instead of the builtin one.
+    pub fn departments(&mut self, departments: Departments) -> &mut Self {
+        self.departments = Some(departments);
+        self
+    }
+
+    /// Loads the alias files.
+    pub fn build(&self) -> Result<NoteReader> {
+        let mut departments = self.departments.clone().unwrap_or_else(Departments::builtin);
+        for p in &self.aliases {
+            departments.load_aliases(p)?;
+        }
+        Ok(NoteReader { departments })
+    }
+}
+
+impl NoteReader {
+    /// A reader with the builtin department table.
+    pub fn new() -> NoteReader {
+        NoteReader {
+            departments: Departments::builtin(),
+        }
+    }
+
+    /// A builder, to add alias files.
+    pub fn builder() -> NoteReaderBuilder {
+        NoteReaderBuilder::default()
+    }
+
+    /// The department table in use.
+    pub fn departments(&self) -> &Departments {
+        &self.departments
+    }
+
+    /// Reads one task note as shown (`（县发改局牵头负责）`); unit spans are
+    /// byte ranges in `raw`.
+    pub fn read_note(&self, raw: &str) -> Note {
+        read_task_note(&self.departments, raw)
+    }
+
+    /// Reads the mechanism sentences of a 推进机制 / 组织实施 text; each
+    /// note's `span` is its byte range in `text`, its units' spans byte
+    /// ranges in the note's own text.
+    pub fn read_mechanism(&self, text: &str) -> Vec<Note> {
+        crate::mechanism::read_mechanism(&self.departments, text)
+    }
+
+    /// Every note of a clause, in text order: its task notes, and the
+    /// mechanism sentences when the clause belongs to the mechanism part.
+    /// Note spans are byte ranges in the clause's `text`.
+    pub fn read_clause(&self, clause: &Clause) -> Vec<Note> {
+        let mut out: Vec<Note> = clause
+            .notes
+            .iter()
+            .map(|raw| {
+                let mut n = self.read_note(&raw.text);
+                n.span = raw.range;
+                n
+            })
+            .collect();
+        if clause.kind == SectionKind::Mechanism {
+            let mech = self.read_mechanism(&clause.text);
+            out.extend(
+                mech.into_iter()
+                    .filter(|m| !clause.notes.iter().any(|r| r.range.overlaps(&m.span))),
+            );
+            out.sort_by_key(|n| n.span.start);
+        }
+        out
+    }
+}
