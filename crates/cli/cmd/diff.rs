@@ -42,6 +42,10 @@ pub struct DiffArgs {
     /// Output format (html: one self-contained page; csv: one row per pair).
     #[arg(long, value_enum, default_value = "table")]
     pub format: DiffFormat,
+    /// Instead of the alignment, list for each clause of A its N best
+    /// candidates in B with their signals (JSON lines).
+    #[arg(long, value_name = "N")]
+    pub explain: Option<usize>,
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -139,6 +143,22 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     };
     if plans.chosen.len() == 2 && !args.against_all {
         let (a, b) = (&plans.chosen[0], &plans.chosen[1]);
+        if let Some(n) = args.explain {
+            let aligner = builder.build(&seg, rarity)?;
+            let (pa, pb) = (Prepared::new(&seg, a), Prepared::new(&seg, b));
+            for e in aligner.explain(&pa, &pb, n) {
+                let row = serde_json::json!({
+                    "a": fangan_compare::wire::ClauseRef::new(a, &a.clauses[e.a]),
+                    "top": e.top.iter().map(|(c, s, sig)| serde_json::json!({
+                        "b": fangan_compare::wire::ClauseRef::new(b, &b.clauses[*c]),
+                        "score": s, "signals": sig,
+                    })).collect::<Vec<_>>(),
+                });
+                writeln!(out, "{row}")?;
+            }
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
+        }
         let mut cmp: Comparison = match args.method {
             Method::Aligned => {
                 let aligner = builder.build(&seg, rarity)?;

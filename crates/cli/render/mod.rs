@@ -8,8 +8,10 @@ pub use csv::csv_row;
 pub use paint::{paint, Style};
 
 pub mod search;
+pub mod targets;
 pub mod diff_html;
 pub mod diff_term;
+pub mod leads;
 
 /// Output format of a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -17,7 +17,8 @@
 
 use std::time::Duration;
 
-use fangan_model::{Document, SectionKind, Segmenter};
+use fangan_model::{ClauseId, Document, SectionKind, Segmenter};
+use serde::Serialize;
 
 use crate::assign::max_weight_assignment;
 use crate::diff::inline_diff;
@@ -155,7 +156,9 @@ impl AlignerBuilder {
             });
         }
         let w = c.weights;
-        if [w.words, w.chars, w.heading].iter().any(|&x| x < 0.0) || w.words + w.chars + w.heading <= 0.0 {
+        if [w.words, w.bigrams, w.chars, w.heading].iter().any(|&x| x < 0.0)
+            || w.words + w.bigrams + w.chars + w.heading <= 0.0
+        {
             return Err(Error::Inconsistent(
                 "signal weights must be non-negative and not all zero".into(),
             ));
@@ -435,4 +438,41 @@ fn unpaired(side: &Prepared<'_>, paired: &std::collections::HashSet<usize>) -> V
 /// (objectives, tasks, mechanism); `other` never clashes.
 fn kinds_clash(a: SectionKind, b: SectionKind) -> bool {
     a != b && a != SectionKind::Other && b != SectionKind::Other
+}
+
+/// The best-scored partners of one clause, to explain an alignment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Explained {
+    /// Clause of A.
+    pub a: ClauseId,
+    /// Clauses of B with score and signals, best first.
+    pub top: Vec<(ClauseId, f32, Signals)>,
+}
+
+impl Aligner<'_> {
+    /// For each unit of `a`, its `n` best-scored units of `b` among the
+    /// candidates, whether or not the assignment paired them.
+    pub fn explain(&self, a: &Prepared<'_>, b: &Prepared<'_>, n: usize) -> Vec<Explained> {
+        let rarity = self.rarity_for(&[a, b]);
+        let (pa, pb) = (a.profiles(&rarity), b.profiles(&rarity));
+        let (na, nb) = (pa.len(), pb.len());
+        let cos = Self::word_cosines(&pa, &pb);
+        let mut per_a: Vec<Vec<(ClauseId, f32, Signals)>> = vec![Vec::new(); na];
+        for (i, j) in self.candidates(&cos, na, nb) {
+            let s = self.scored(a, &pa, i, b, &pb, j);
+            per_a[i].push((b.units[j].clause, s.score, s.signals));
+        }
+        per_a
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut top)| {
+                top.sort_by(|x, y| y.1.total_cmp(&x.1));
+                top.truncate(n);
+                Explained {
+                    a: a.units[i].clause,
+                    top,
+                }
+            })
+            .collect()
+    }
 }

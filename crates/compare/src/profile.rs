@@ -34,7 +34,10 @@ pub struct Analysis {
     /// Keys of the content words (punctuation, numbers and places dropped),
     /// in text order, repeated as often as they occur.
     pub words: Vec<u64>,
-    /// Keys of the heading's content words.
+    /// Keys of the character bigrams of the masked text, repeated as often
+    /// as they occur (robust to segmentation).
+    pub bigrams: Vec<u64>,
+    /// Keys of the character bigrams of the masked heading.
     pub heading: Vec<u64>,
     /// Sorted, distinct character trigrams of the masked text (punctuation
     /// removed, numbers → `#`, places → `□`).
@@ -74,10 +77,24 @@ fn words_and_stream(seg: &Segmenter, places: &Places, text: &str) -> (Vec<u64>, 
     (keys, stream)
 }
 
+/// Key of a character bigram (its own key space, apart from words).
+fn bigram_key(a: char, b: char) -> u64 {
+    (1 << 63) | (u64::from(a) << 21) | u64::from(b)
+}
+
+/// Bigram keys of a masked stream (masks themselves left out).
+fn bigrams(stream: &[char]) -> Vec<u64> {
+    stream
+        .windows(2)
+        .filter(|w| !w.contains(&PLACE) && !w.contains(&NUMBER))
+        .map(|w| bigram_key(w[0], w[1]))
+        .collect()
+}
+
 /// Segments `text` (and its `heading`) into an [`Analysis`].
 pub fn analyze(seg: &Segmenter, places: &Places, text: &str, heading: &str) -> Analysis {
     let (words, stream) = words_and_stream(seg, places, text);
-    let (heading, _) = words_and_stream(seg, places, heading);
+    let (_, heading_stream) = words_and_stream(seg, places, heading);
     let mut grams: Vec<u64> = stream
         .windows(3)
         .map(|w| (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2]))
@@ -86,7 +103,8 @@ pub fn analyze(seg: &Segmenter, places: &Places, text: &str, heading: &str) -> A
     grams.dedup();
     Analysis {
         words,
-        heading,
+        bigrams: bigrams(&stream),
+        heading: bigrams(&heading_stream),
         grams,
     }
 }
@@ -104,10 +122,11 @@ impl Rarity {
         Rarity::default()
     }
 
-    /// Counts one clause's words.
+    /// Counts one clause's words and bigrams.
     pub fn add(&mut self, analysis: &Analysis) {
         self.clauses += 1;
         let mut seen: Vec<u64> = analysis.words.clone();
+        seen.extend_from_slice(&analysis.bigrams);
         seen.sort_unstable();
         seen.dedup();
         for k in seen {
@@ -186,7 +205,9 @@ impl SparseVec {
 pub struct Profile {
     /// Rarity-weighted words, unit length.
     pub words: SparseVec,
-    /// Rarity-weighted heading words, unit length.
+    /// Rarity-weighted character bigrams, unit length.
+    pub bigrams: SparseVec,
+    /// Rarity-weighted heading bigrams, unit length.
     pub heading: SparseVec,
     /// Sorted distinct trigrams of the masked text.
     pub grams: Vec<u64>,
@@ -197,6 +218,7 @@ impl Profile {
     pub fn new(analysis: &Analysis, rarity: &Rarity) -> Profile {
         Profile {
             words: SparseVec::weigh(&analysis.words, rarity),
+            bigrams: SparseVec::weigh(&analysis.bigrams, rarity),
             heading: SparseVec::weigh(&analysis.heading, rarity),
             grams: analysis.grams.clone(),
         }

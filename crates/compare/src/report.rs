@@ -35,6 +35,8 @@ impl Label {
 pub struct Signals {
     /// Rarity-weighted cosine of the jieba words.
     pub words: f32,
+    /// Rarity-weighted cosine of the character bigrams.
+    pub bigrams: f32,
     /// Containment of character trigrams (of the shorter text in the longer).
     pub chars: f32,
     /// Rarity-weighted cosine of the headings.

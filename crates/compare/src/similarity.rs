@@ -21,6 +21,8 @@ const SHORT_GRAMS: f32 = 30.0;
 pub struct Weights {
     /// Weight of the word cosine.
     pub words: f32,
+    /// Weight of the bigram cosine.
+    pub bigrams: f32,
     /// Weight of the trigram containment.
     pub chars: f32,
     /// Weight of the heading cosine.
@@ -30,7 +32,8 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            words: 0.6,
+            words: 0.3,
+            bigrams: 0.3,
             chars: 0.2,
             heading: 0.2,
         }
@@ -41,6 +44,7 @@ impl Default for Weights {
 pub fn signals(a: &Profile, b: &Profile) -> Signals {
     Signals {
         words: a.words.dot(&b.words).clamp(0.0, 1.0),
+        bigrams: a.bigrams.dot(&b.bigrams).clamp(0.0, 1.0),
         chars: containment(&a.grams, &b.grams),
         heading: a.heading.dot(&b.heading).clamp(0.0, 1.0),
     }
@@ -69,9 +73,10 @@ pub fn overlap(a: &[u64], b: &[u64]) -> f32 {
 
 /// The blended score of two profiles with their signals.
 pub fn score(a: &Profile, b: &Profile, s: &Signals, w: &Weights) -> f32 {
-    let total = w.words + w.chars + w.heading;
+    let total = w.words + w.bigrams + w.chars + w.heading;
     let blend = if total > 0.0 {
-        (w.words * s.words + w.chars * s.chars + w.heading * s.heading) / total
+        (w.words * s.words + w.bigrams * s.bigrams + w.chars * s.chars + w.heading * s.heading)
+            / total
     } else {
         0.0
     };

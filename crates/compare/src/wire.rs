@@ -187,6 +187,7 @@ impl<'a> DiffJson<'a> {
                     kind: p.kind,
                     signals: Signals {
                         words: round3(p.signals.words) as f32,
+                        bigrams: round3(p.signals.bigrams) as f32,
                         chars: round3(p.signals.chars) as f32,
                         heading: round3(p.signals.heading) as f32,
                     },

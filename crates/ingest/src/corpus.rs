@@ -112,7 +112,12 @@ pub fn load_file(path: &Path, parser: &Parser) -> Result<Document> {
     load_file_with(path, parser, manifest.as_ref())
 }
 
-fn load_file_with(path: &Path, parser: &Parser, manifest: Option<&Manifest>) -> Result<Document> {
+/// Reads and parses one file with its folder's manifest (already loaded).
+pub fn load_file_with(
+    path: &Path,
+    parser: &Parser,
+    manifest: Option<&Manifest>,
+) -> Result<Document> {
     let source: SourceText = read_path(path)?;
     let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("plan");
     Ok(parser.parse(source, Some(path.to_path_buf()), meta_for(name, manifest)))

@@ -1,33 +1,27 @@
-use std::path::Path;
-use fangan_ingest::read::read_bytes;
 #[test]
 fn perf() {
     let mut files = vec![];
     for dir in ["../../seeds", "/work/shared/testdata/provincial-reports-2026"] {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            let b = std::fs::read(&p).unwrap();
-            match read_bytes(&b, &p) { Ok(s) => println!("{} {} {} {}", p.display(), s.encoding, s.format, s.text.len()), Err(e) => println!("ERR {e}") }
-            files.push((p, b));
+            files.push(std::fs::read(&p).unwrap());
         }
     }
     let mut big = Vec::new();
-    while big.len() < 200_000_000 { for (_, b) in &files { big.extend_from_slice(b); } }
+    while big.len() < 200_000_000 { for b in &files { big.extend_from_slice(b); } }
     let t = std::time::Instant::now();
-    let s = read_bytes(&big, Path::new("big.txt")).unwrap();
-    let dt = t.elapsed();
-    println!("utf8 {} MB in {:?} = {:.0} MB/s", big.len()/1_000_000, dt, big.len() as f64 / 1e6 / dt.as_secs_f64());
-    let crlf: Vec<u8> = String::from_utf8(big.clone()).unwrap().replace('\n', "\r\n").into_bytes();
+    let ok = std::str::from_utf8(&big).is_ok();
+    println!("std {:?} {ok}", t.elapsed());
     let t = std::time::Instant::now();
-    let _ = read_bytes(&crlf, Path::new("big.txt")).unwrap();
-    let dt = t.elapsed();
-    println!("crlf {} MB in {:?} = {:.0} MB/s", crlf.len()/1_000_000, dt, crlf.len() as f64 / 1e6 / dt.as_secs_f64());
-    let (gbk, _, _) = encoding_rs::GBK.encode(&s.text);
+    let ok = encoding_rs::Encoding::utf8_valid_up_to(&big) == big.len();
+    println!("encoding_rs {:?} {ok}", t.elapsed());
     let t = std::time::Instant::now();
-    let g = read_bytes(&gbk, Path::new("big.txt")).unwrap();
-    let dt = t.elapsed();
-    println!("gbk {} {} MB in {:?} = {:.0} MB/s", g.encoding, gbk.len()/1_000_000, dt, gbk.len() as f64 / 1e6 / dt.as_secs_f64());
+    let c = encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(&big).unwrap();
+    println!("encoding_rs cow {:?} {}", t.elapsed(), c.len());
     let t = std::time::Instant::now();
-    let h = blake3::hash(&big);
-    println!("hash alone {:?} {}", t.elapsed(), h.to_hex().len());
+    let s = c.into_owned();
+    println!("copy {:?} {}", t.elapsed(), s.len());
+    let t = std::time::Instant::now();
+    let n = big.chunks(64).position(|c| c.iter().fold(false, |a, &b| a | (b == 0)));
+    println!("nul chunk {:?} {n:?}", t.elapsed());
 }

@@ -60,7 +60,8 @@ impl Document {
             .map(|(i, _)| i)
     }
 
-    /// 1-based line of byte `offset` of the original text.
+    /// 1-based line of byte `offset` of the original text (a scan: for many
+    /// look-ups build a [`crate::LineIndex`]).
     pub fn line_of(&self, offset: usize) -> usize {
         line_of(&self.text, offset)
     }

@@ -6,9 +6,9 @@
 use fangan_model::{MappedText, MappedTextBuilder, Span};
 
 /// Opening brackets, paired by index with [`CLOSE`].
-pub const OPEN: &[char] = &['（', '(', '[', '【', '〔', '［', '《', '“'];
+pub const OPEN: &[char] = &['（', '(', '[', '【', '〔', '［', '《'];
 /// Closing brackets, paired by index with [`OPEN`].
-pub const CLOSE: &[char] = &['）', ')', ']', '】', '〕', '］', '》', '”'];
+pub const CLOSE: &[char] = &['）', ')', ']', '】', '〕', '］', '》'];
 
 /// The cleaned view of a text.
 #[derive(Clone, Debug)]
@@ -56,9 +56,9 @@ pub fn split_top(text: &str, span: Span, is_sep: impl Fn(char) -> bool) -> Vec<S
     let mut start = span.start;
     for (i, c) in text[span.start..span.end].char_indices() {
         let at = span.start + i;
-        if OPEN.contains(&c) && c != '“' {
+        if OPEN.contains(&c) {
             depth += 1;
-        } else if CLOSE.contains(&c) && c != '”' {
+        } else if CLOSE.contains(&c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && is_sep(c) {
             if at > start {
@@ -130,8 +130,14 @@ mod tests {
     #[test]
     fn strips_one_pair_of_outer_brackets() {
         let t = "（县发改局牵头负责）";
-        assert_eq!(strip_outer_brackets(t, Span::new(0, t.len())).slice(t), "县发改局牵头负责");
+        assert_eq!(
+            strip_outer_brackets(t, Span::new(0, t.len())).slice(t),
+            "县发改局牵头负责"
+        );
         let t = "[责任单位:县财政局";
-        assert_eq!(strip_outer_brackets(t, Span::new(0, t.len())).slice(t), "责任单位:县财政局");
+        assert_eq!(
+            strip_outer_brackets(t, Span::new(0, t.len())).slice(t),
+            "责任单位:县财政局"
+        );
     }
 }

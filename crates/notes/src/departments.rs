@@ -52,6 +52,7 @@ pub struct Resolved {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TableFile {
     #[serde(default)]
     unit: Vec<EntryFile>,
@@ -85,7 +86,7 @@ static BUILTIN: LazyLock<Departments> = LazyLock::new(|| {
 });
 
 static BRANCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("^(?P<parent>.+?局)(?P<place>.{1,6}?)(?:分局|支局)$").expect("branch pattern")
+    Regex::new("^(?P<parent>.+?(?:局|行))(?P<place>.{1,6}?)(?:分局|支局|分行|支行)$").expect("branch pattern")
 });
 
 fn parse_kind(s: &str) -> Option<UnitKind> {
@@ -232,10 +233,12 @@ impl Departments {
                 };
             }
         }
-        // 生态环境分局 → 生态环境局
-        if let Some(stem) = body.strip_suffix("分局") {
-            if let Some(d) = self.lookup(&format!("{stem}局")) {
-                return known(d, level_s);
+        // 生态环境分局 → 生态环境局; 统计部门 → 统计局
+        for ending in ["分局", "部门", "主管部门"] {
+            if let Some(stem) = body.strip_suffix(ending) {
+                if let Some(d) = self.lookup(&format!("{stem}局")) {
+                    return known(d, level_s);
+                }
             }
         }
         if let Some(r) = self.resolve_suffix(body, level_s.clone()) {
@@ -244,10 +247,21 @@ impl Departments {
         let kind = kind_by_suffix(key).unwrap_or(UnitKind::Other);
         let canonical = if kind == UnitKind::Company {
             let core = company_core(body);
-            match self.lookup(&core) {
-                Some(d) => return known(d, level_s),
-                None => core,
+            if let Some(d) = self.lookup(&core) {
+                return known(d, level_s);
             }
+            // a core that does not say it is a company gets 公司 back
+            if kind_by_suffix(&core) == Some(UnitKind::Company) {
+                core
+            } else {
+                format!("{core}公司")
+            }
+        } else if kind == UnitKind::Township {
+            // 樟树镇人民政府 = 樟树镇
+            let town = body
+                .strip_suffix("人民政府")
+                .or_else(|| body.strip_suffix("政府"));
+            town.unwrap_or(body).to_string()
         } else {
             body.to_string()
         };
@@ -319,10 +333,23 @@ mod tests {
     #[test]
     fn folds_names_of_one_department() {
         let d = Departments::builtin();
-        for n in ["县发改局", "发改局", "区发改局", "发展和改革局", "发改委", "县发展和改革局"] {
+        for n in [
+            "县发改局",
+            "发改局",
+            "区发改局",
+            "发展和改革局",
+            "发改委",
+            "县发展和改革局",
+        ] {
             assert_eq!(canon(&d, n), "发改局", "{n}");
         }
-        for n in ["市场监督管理局", "市场监管局", "县市监局", "区市场监管局", "事市场监管局"] {
+        for n in [
+            "市场监督管理局",
+            "市场监管局",
+            "县市监局",
+            "区市场监管局",
+            "事市场监管局",
+        ] {
             assert_eq!(canon(&d, n), "市场监管局", "{n}");
         }
         assert_eq!(canon(&d, "交通局"), canon(&d, "县交通运输局"));
@@ -347,13 +374,19 @@ mod tests {
         assert_eq!(r.canonical, "生态环境局");
         assert_eq!(r.level.as_deref(), Some("市"));
         assert_eq!(canon(&d, "区生态环境分局"), "生态环境局");
+        assert_eq!(canon(&d, "统计部门"), "统计局");
+        assert_eq!(canon(&d, "县住建部门"), "住建局");
         assert_eq!(canon(&d, "国家金融监管总局湘阴监管支局"), "金融监管局");
+        assert_eq!(canon(&d, "人行县支行"), "人民银行");
+        assert_eq!(canon(&d, "中国人民银行平江县支行"), "人民银行");
     }
 
     #[test]
     fn sub_offices_places_and_party_organs() {
         let d = Departments::builtin();
         assert_eq!(canon(&d, "县委组织部"), "组织部");
+        assert_eq!(canon(&d, "县委办"), "党委办");
+        assert_ne!(canon(&d, "县委办"), canon(&d, "县政府办"));
         assert_eq!(d.resolve("县委组织部").kind, UnitKind::Party);
         assert_eq!(canon(&d, "县委宣传部网信办"), canon(&d, "县委网信办"));
         assert_eq!(canon(&d, "平江高新区"), "高新区");
@@ -373,6 +406,8 @@ mod tests {
         assert_eq!(r.level.as_deref(), Some("县"));
         assert_eq!(canon(&d, "虞公港建设投资有限公司"), canon(&d, "虞公港建投"));
         assert_eq!(d.resolve("樟树镇").kind, UnitKind::Township);
+        assert_eq!(canon(&d, "樟树镇人民政府"), "樟树镇");
+        assert_eq!(canon(&d, "洋沙湖集团"), "洋沙湖公司");
     }
 
     #[test]
@@ -386,6 +421,7 @@ mod tests {
         assert_eq!(canon(&d, "县发展局"), "发改局");
         assert_eq!(canon(&d, "湘江集团临港产投"), canon(&d, "长沙临港产投公司"));
         assert!(d.merge_toml("[[unit]]\nname = \"x\"\n", "bad").is_err());
+        assert!(d.merge_toml("units = []\n", "typo").is_err());
         assert!(d
             .merge_toml("[[unit]]\nname = \"某某局\"\nkind = \"bureau\"\n", "bad")
             .is_err());

@@ -30,6 +30,8 @@ mod note;
 pub mod ranking;
 mod reader;
 pub mod shape;
+#[cfg(test)]
+mod testutil;
 mod unit;
 
 pub use departments::{Department, Departments, Resolved, BUILTIN_TABLE};

@@ -37,9 +37,8 @@ pub(crate) enum Strictness {
 
 static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("^(?:由|以及|及|和|与|包括|包含|其中|如)+").expect("lead-in"));
-static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?:等(?:相关)?(?:单位|部门)?|[:：])+$").expect("trail")
-});
+static TRAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("(?:等(?:相关)?(?:单位|部门)?|[:：])+$").expect("trail"));
 static VERB_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("^(?:成立|建立|组建|设立|设|明确|实行|每个|每|负责|承担|统筹|加强)").expect("verbs")
 });
@@ -124,6 +123,11 @@ fn read_item(
             let outer = Span::new(span.start, span.start + open_at);
             let inner_s = inner.slice(text);
             let outer_s = outer.slice(text);
+            // 县发改局(牵头): the role written after the name
+            if let Some(r) = role_mark(inner_s).filter(|_| !outer_s.is_empty()) {
+                read_item(deps, c, outer, r, strict, false, out);
+                return;
+            }
             if !outer_s.is_empty()
                 && !is_generic(&fold_str(name))
                 && kind_by_suffix(inner_s).is_some()
@@ -183,6 +187,17 @@ fn read_item(
     });
 }
 
+/// The role a bracketed mark after a name gives it (`(牵头)`, `（配合）`).
+fn role_mark(inner: &str) -> Option<Role> {
+    match inner {
+        "牵头" | "牵头单位" | "牵头部门" | "牵头负责" | "总牵头" => {
+            Some(Role::Lead)
+        }
+        "配合" | "配合单位" | "协助" | "参与" => Some(Role::Support),
+        _ => None,
+    }
+}
+
 fn mention(c: &Cleaned, span: Span) -> Mention {
     Mention {
         text: c.slice(span).to_string(),
@@ -236,9 +251,16 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [("区住建局", false), ("区交通局", false), ("各乡镇（街道）", true)]
+            [
+                ("区住建局", false),
+                ("区交通局", false),
+                ("各乡镇（街道）", true)
+            ]
         );
-        let f = read("县政府办、每个行动都建立工作专班并安排专人", Strictness::Prose);
+        let f = read(
+            "县政府办、每个行动都建立工作专班并安排专人",
+            Strictness::Prose,
+        );
         assert_eq!(f.units.len(), 1, "{:?}", f.units);
     }
 }

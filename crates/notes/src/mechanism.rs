@@ -4,10 +4,13 @@
 //! The text is cut into sentences at `。`, `；`, `;` and line ends; a
 //! sentence counts when one of its comma-separated parts names a 召集人 /
 //! 组长 (`由县政府办分管副主任担任召集人`), the host of the office
-//! (`专班办公室设在县发改局`), a lead (`由…牵头`) or the members
-//! (`成员单位包括…`, `…等为成员单位`). Conveners' units and office hosts are
+//! (`专班办公室设在县发改局`) or the members (`成员单位包括…`,
+//! `…等为成员单位`); in such a sentence `由…牵头` also names a lead. A
+//! sentence that only says who leads a task (`由县财政局牵头统筹资金`) is
+//! not a mechanism note. Conveners' units and office hosts are
 //! leads, members support; people (`县政府常务副县长`) are leaders, not
-//! units. Consecutive counting sentences of one line make one note.
+//! units. Adjacent counting sentences of one line make one note; a body
+//! named twice (副召集人 and member) is kept once, as lead.
 
 use std::sync::LazyLock;
 
@@ -20,34 +23,39 @@ use crate::note::{Note, NoteType};
 use crate::{Departments, Role, Unit};
 
 static CONVENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?:^|由)(?P<who>[^由]+?)(?:担任|任|为|作为)(?:常务|执行)?副?总?(?:召集人|组长|指挥长)$")
-        .expect("convener")
+    Regex::new(
+        "(?:^|由)(?P<who>[^由]+?)(?:担任|任|为|作为)(?:常务|执行)?副?总?(?:召集人|组长|指挥长)$",
+    )
+    .expect("convener")
 });
-static LEADS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?:^|由)(?P<who>[^由]+?)(?:总|共同|负责)?牵头(?:负责|抓总)?$").expect("leads"));
-static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("办公室(?:设在|设于|设立在|设)(?P<who>.+)$").expect("office")
+static LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:^|由)(?P<who>[^由]+?)(?:总|共同|负责)?牵头(?:负责|抓总)?$").expect("leads")
 });
+static OFFICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("办公室(?:设在|设于|设立在|设)(?P<who>.+)$").expect("office"));
 static MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("成员单位(?:包括|包含|为|有|由)?[:：]?(?P<who>.+?)(?:组成)?$").expect("members")
 });
 static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("^(?P<who>.+?)(?:为|是|作为)(?:专班|领导小组|工作组)?成员(?:单位)?$").expect("members after")
+    Regex::new("^(?P<who>.+?)(?:为|是|作为)(?:专班|领导小组|工作组)?成员(?:单位)?$")
+        .expect("members after")
 });
 
 /// Reads the mechanism notes of `text` (a clause's text).
 pub(crate) fn read_mechanism(deps: &Departments, text: &str) -> Vec<Note> {
     let mut notes: Vec<Note> = Vec::new();
-    let mut last_end: Option<(usize, usize)> = None; // (end byte, line break count)
+    let mut last_end: Option<usize> = None;
     for sentence in sentences(text) {
         let Some(found) = read_sentence(deps, sentence.slice(text)) else {
+            last_end = None;
             continue;
         };
         let joins = match (last_end, notes.last()) {
-            (Some((end, _)), Some(_)) => !text[end..sentence.start].contains('\n'),
+            (Some(end), Some(_)) => !text[end..sentence.start].contains('\n'),
             _ => false,
         };
-        let shift = |u: &mut Unit, by: usize| u.span = Span::new(u.span.start + by, u.span.end + by);
+        let shift =
+            |u: &mut Unit, by: usize| u.span = Span::new(u.span.start + by, u.span.end + by);
         if joins {
             let note = notes.last_mut().expect("a note to join");
             let by = sentence.start - note.span.start;
@@ -71,7 +79,7 @@ pub(crate) fn read_mechanism(deps: &Departments, text: &str) -> Vec<Note> {
                 deadlines: Vec::new(),
             });
         }
-        last_end = Some((sentence.end, 0));
+        last_end = Some(sentence.end);
     }
     notes.retain(|n| n.units.iter().any(|u| !u.generic));
     for n in &mut notes {
@@ -118,25 +126,28 @@ fn read_sentence(deps: &Departments, sentence: &str) -> Option<Found> {
     for part in split_top(text, body, |ch| matches!(ch, '，' | ',' | '：' | ':')) {
         let s = part.slice(text);
         let hit = |re: &Regex| {
-            re.captures(s).and_then(|c| c.name("who")).map(|m| {
-                Span::new(part.start + m.start(), part.start + m.end())
-            })
+            re.captures(s)
+                .and_then(|c| c.name("who"))
+                .map(|m| Span::new(part.start + m.start(), part.start + m.end()))
         };
-        let (who, role) = if let Some(w) = hit(&CONVENER) {
-            (w, Role::Lead)
+        // (list, role, whether the part alone makes a mechanism sentence)
+        let (who, role, core) = if let Some(w) = hit(&CONVENER) {
+            (w, Role::Lead, true)
         } else if let Some(w) = hit(&OFFICE) {
-            (w, Role::Lead)
-        } else if let Some(w) = hit(&LEADS) {
-            (w, Role::Lead)
+            (w, Role::Lead, true)
         } else if let Some(w) = hit(&MEMBERS) {
-            (w, Role::Support)
+            (w, Role::Support, true)
         } else if let Some(w) = hit(&MEMBERS_AFTER) {
-            (w, Role::Support)
+            (w, Role::Support, true)
+        } else if let Some(w) = hit(&LEADS) {
+            (w, Role::Lead, false)
         } else {
             continue;
         };
-        counts = true;
+        let before = found.units.len() + found.leaders.len();
         read_list(deps, &c, who, role, Strictness::Prose, false, &mut found);
+        // a part counts when it names someone (`各成员单位要…` does not)
+        counts |= core && found.units.len() + found.leaders.len() > before;
     }
     counts.then_some(found)
 }
@@ -181,7 +192,10 @@ mod tests {
         assert!(n.text.starts_with("成立稳增长"));
         assert_eq!(n.span.slice(text), n.text);
         assert_eq!(leads(n), ["县发改局"]);
-        let members: Vec<&str> = n.units_with(Role::Support).map(|u| u.name.as_str()).collect();
+        let members: Vec<&str> = n
+            .units_with(Role::Support)
+            .map(|u| u.name.as_str())
+            .collect();
         assert_eq!(members, ["县财政局", "县住建局", "县交通局"]);
         assert_eq!(n.leaders[0].text, "县政府常务副县长");
         for u in &n.units {
@@ -200,6 +214,14 @@ mod tests {
     }
 
     #[test]
+    fn only_adjacent_sentences_join() {
+        let notes = read("由县发改局主要负责人任召集人。各部门要加强配合。办公室设在县财政局。");
+        assert_eq!(notes.len(), 2);
+        assert_eq!(notes[1].text, "办公室设在县财政局。");
+        assert_eq!(leads(&notes[1]), ["县财政局"]);
+    }
+
+    #[test]
     fn people_are_not_units_and_members_after() {
         let notes = read("由区委常委、常务副区长任召集人,区政府办副主任和区发改局局长任副召集人,县统计局、国调队等为成员单位。");
         assert_eq!(leads(&notes[0]), ["区政府办", "区发改局"]);
@@ -208,6 +230,14 @@ mod tests {
         // a sentence naming only people and generic members makes no note
         assert!(read("由县长任组长,各分管副县长任副组长,相关单位负责人为成员。").is_empty());
         assert!(read("各牵头单位要定期调度。").is_empty());
+    }
+
+    #[test]
+    fn a_lead_alone_is_not_a_mechanism_sentence() {
+        assert!(read("（三）强化要素保障。由县财政局牵头，统筹各类资金。").is_empty());
+        assert!(read("由县发改局牵头，各成员单位按职责分工负责。").is_empty());
+        let notes = read("由县发改局牵头，成员单位包括县财政局、县商务局。");
+        assert_eq!(leads(&notes[0]), ["县发改局"]);
     }
 
     #[test]

@@ -88,20 +88,26 @@ enum Ask {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "^(?:(?P<lead>牵头单位|牵头部门|主责单位|主办单位|牵头)|(?P<charge>责任单位|责任部门|实施单位|落实单位|承办单位)|\
+        "^[【\\[(（〔]?(?:(?P<lead>牵头单位|牵头部门|主责单位|主办单位|牵头)|(?P<charge>责任单位|责任部门|实施单位|落实单位|承办单位)|\
          (?P<support>配合单位|配合部门|协办单位|协同单位|参与单位|支持单位)|\
          (?P<people>责任领导|牵头领导|分管领导|联系领导|领衔领导|牵头县领导|责任人|联系人)|\
-         (?P<date>完成时限|完成时间|时间节点|时限要求|时限))[:：]",
+         (?P<date>完成时限|完成时间|时间节点|时限要求|时限))(?:[:：]|[】\\])）〕][:：]?)",
     )
     .expect("label")
 });
 
 static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?:牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|\
-         责任领导|牵头领导|分管领导|联系领导|责任人|完成时限|完成时间|时间节点|时限)[:：]",
+        "[【\\[(（〔]?(?:牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|\
+         责任领导|牵头领导|分管领导|联系领导|责任人|完成时限|完成时间|时间节点|时限)(?:[:：]|[】\\])）〕])",
     )
     .expect("any label")
+});
+
+/// A role verb inside a segment, followed by what the unit does
+/// (`县财政局负责资金保障`).
+static MID_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:分别|共同|具体)?(?:牵头|负责|配合|协助|参与)").expect("mid verb")
 });
 
 static LEAD_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,8 +128,7 @@ static CHARGE_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("charge end")
 });
 
-static MID_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("牵头(?:负责)?").expect("mid lead"));
+static MID_LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new("牵头(?:负责)?").expect("mid lead"));
 
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -138,7 +143,7 @@ pub(crate) fn read_task_note(deps: &Departments, raw: &str) -> Note {
     let c = Cleaned::new(raw);
     let text = c.text();
     let inner = strip_outer_brackets(text, Span::new(0, text.len()));
-    let mut segments: Vec<(Option<Ask>, Span, bool)> = Vec::new(); // (ask, body, labelled)
+    let mut segments: Vec<Segment> = Vec::new();
     for seg in split_top(text, inner, is_segment_sep) {
         for piece in split_at_labels(text, seg) {
             segments.push(classify(text, piece));
@@ -146,22 +151,28 @@ pub(crate) fn read_task_note(deps: &Departments, raw: &str) -> Note {
     }
     // resolve the segments that say nothing
     let n = segments.len();
-    let mut asks: Vec<Option<Ask>> = segments.iter().map(|s| s.0).collect();
+    let mut asks: Vec<Option<Ask>> = segments.iter().map(|s| s.ask).collect();
     for i in 0..n {
         if asks[i].is_some() {
             continue;
         }
         let next = segments[i + 1..]
             .iter()
-            .take_while(|s| !s.2)
-            .find_map(|s| s.0.filter(|a| matches!(a, Ask::Lead | Ask::Support | Ask::Charge)));
-        let prev = (0..i).rev().find_map(|j| segments[j].0.filter(|_| segments[j].2));
+            .take_while(|s| !s.labelled)
+            .find_map(|s| {
+                s.ask
+                    .filter(|a| matches!(a, Ask::Lead | Ask::Support | Ask::Charge))
+            });
+        let prev = segments[..i]
+            .iter()
+            .rev()
+            .find_map(|s| s.ask.filter(|_| s.labelled));
         asks[i] = next.or(prev);
     }
     let has_lead = asks.contains(&Some(Ask::Lead));
     let mut found = Found::default();
     let mut deadlines = Vec::new();
-    for (i, (_, body, _)) in segments.iter().enumerate() {
+    for (i, Segment { body, .. }) in segments.iter().enumerate() {
         let (role, people) = match asks[i] {
             Some(Ask::Lead) => (Role::Lead, false),
             Some(Ask::Support) => (Role::Support, false),
@@ -177,6 +188,15 @@ pub(crate) fn read_task_note(deps: &Departments, raw: &str) -> Note {
             }
         };
         read_list(deps, &c, *body, role, Strictness::Note, people, &mut found);
+    }
+    // a lead marked inside a list (`责任单位:县发改局(牵头)、县财政局`) makes
+    // the others support
+    if found.units.iter().any(|u| u.role == Role::Lead) {
+        for u in &mut found.units {
+            if u.role == Role::Responsible {
+                u.role = Role::Support;
+            }
+        }
     }
     Note {
         note_type: NoteType::Task,
@@ -223,8 +243,24 @@ fn split_at_labels(text: &str, seg: Span) -> Vec<Span> {
     out
 }
 
-/// A segment's ask, the span of its list, and whether it carried a label.
-fn classify(text: &str, seg: Span) -> (Option<Ask>, Span, bool) {
+/// One segment of a task note.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    /// What its label or ending asks, if anything.
+    ask: Option<Ask>,
+    /// The span of its list (label and role words cut off).
+    body: Span,
+    /// True when it starts with a label (`责任单位:`).
+    labelled: bool,
+}
+
+/// Reads a segment's label or ending.
+fn classify(text: &str, seg: Span) -> Segment {
+    let segment = |ask, body, labelled| Segment {
+        ask,
+        body,
+        labelled,
+    };
     let s = seg.slice(text);
     if let Some(c) = LABEL.captures(s) {
         let ask = if c.name("lead").is_some() {
@@ -245,10 +281,10 @@ fn classify(text: &str, seg: Span) -> (Option<Ask>, Span, bool) {
             Ask::Leaders | Ask::Deadline => body,
             _ => strip_end(text, body),
         };
-        return (Some(ask), body, true);
+        return segment(Some(ask), body, true);
     }
     if is_deadline(s) {
-        return (Some(Ask::Deadline), seg, false);
+        return segment(Some(Ask::Deadline), seg, false);
     }
     for (re, ask) in [
         (&*LEAD_END, Ask::Lead),
@@ -257,11 +293,31 @@ fn classify(text: &str, seg: Span) -> (Option<Ask>, Span, bool) {
     ] {
         if let Some(m) = re.find(s) {
             if m.start() > 0 {
-                return (Some(ask), Span::new(seg.start, seg.start + m.start()), false);
+                return segment(
+                    Some(ask),
+                    Span::new(seg.start, seg.start + m.start()),
+                    false,
+                );
             }
         }
     }
-    (None, seg, false)
+    // 县财政局负责资金保障: the verb after a body's name, then the task
+    for m in MID_VERB.find_iter(s) {
+        let before = s[..m.start()].trim_end_matches('等');
+        if m.start() > 0 && crate::shape::kind_by_suffix(before).is_some() {
+            let ask = match &s[m.start()..m.end()] {
+                v if v.ends_with("牵头") => Ask::Lead,
+                v if v.ends_with("负责") => Ask::Charge,
+                _ => Ask::Support,
+            };
+            return segment(
+                Some(ask),
+                Span::new(seg.start, seg.start + m.start()),
+                false,
+            );
+        }
+    }
+    segment(None, seg, false)
 }
 
 fn strip_end(text: &str, body: Span) -> Span {
@@ -279,7 +335,10 @@ fn strip_end(text: &str, body: Span) -> Span {
 fn is_deadline(s: &str) -> bool {
     !s.is_empty()
         && DEADLINE.is_match(s)
-        && (s.contains(['年', '月', '季']) || s.starts_with("长期") || s.starts_with("持续") || s.starts_with("常态"))
+        && (s.contains(['年', '月', '季'])
+            || s.starts_with("长期")
+            || s.starts_with("持续")
+            || s.starts_with("常态"))
 }
 
 #[cfg(test)]
@@ -320,6 +379,25 @@ mod tests {
                 .collect();
             assert_eq!(cut, u.name, "span of {} in {raw}", u.name);
         }
+    }
+
+    /// The JSON shape `fangan show` flattens into each clause's notes.
+    #[test]
+    fn json_shape_is_stable() {
+        let n = read("（县发改局牵头，相关部门负责，6月底完成）");
+        let v = serde_json::to_value(&n).unwrap();
+        assert_eq!(v["type"], "task");
+        let u = &v["units"][0];
+        assert_eq!(u["name"], "县发改局");
+        assert_eq!(u["canonical"], "发改局");
+        assert_eq!(u["role"], "lead");
+        assert_eq!(u["generic"], false);
+        assert_eq!(u["known"], true);
+        assert_eq!(u["kind"], "department");
+        assert_eq!(u["level"], "县");
+        assert_eq!(u["span"]["start"], "（".len());
+        assert_eq!(v["units"][1]["generic"], true);
+        assert_eq!(v["deadlines"][0]["text"], "6月底完成");
     }
 
     #[test]
@@ -393,7 +471,10 @@ mod tests {
         let n = read("（牵头单位：县财政局；配合单位：县税务局）");
         assert_eq!(
             units(&n),
-            [t("县财政局", "lead", "财政局"), t("县税务局", "support", "税务局")]
+            [
+                t("县财政局", "lead", "财政局"),
+                t("县税务局", "support", "税务局")
+            ]
         );
         // 负责 without 牵头 stays responsible; 配合 is support
         let n = read("(县教育局负责,县卫健局配合)");
@@ -443,7 +524,10 @@ mod tests {
         let n = read("(责任领导:张三;牵头单位:县发改局;责任单位:县财政局)");
         assert_eq!(
             units(&n),
-            [t("县发改局", "lead", "发改局"), t("县财政局", "support", "财政局")]
+            [
+                t("县发改局", "lead", "发改局"),
+                t("县财政局", "support", "财政局")
+            ]
         );
         assert_eq!(n.leaders.len(), 1);
         assert_eq!(n.leaders[0].text, "张三");
@@ -458,7 +542,10 @@ mod tests {
         let n = read(raw);
         assert_eq!(
             units(&n),
-            [t("县发改局", "lead", "发改局"), t("县财政局", "support", "财政局")]
+            [
+                t("县发改局", "lead", "发改局"),
+                t("县财政局", "support", "财政局")
+            ]
         );
         assert_eq!(n.deadlines.len(), 1);
         assert_eq!(n.deadlines[0].span.slice(raw), "6月底完成");
@@ -526,6 +613,67 @@ mod tests {
             ]
         );
         assert!(!n.units[0].known && n.units[2].known);
+    }
+
+    #[test]
+    fn lead_marked_after_a_name() {
+        let raw = "（责任单位：县发改局（牵头）、县财政局、各乡镇人民政府）";
+        let n = read(raw);
+        assert_eq!(
+            units(&n),
+            [
+                t("县发改局", "lead", "发改局"),
+                t("县财政局", "support", "财政局"),
+                t("*各乡镇人民政府", "support", "各乡镇人民政府")
+            ]
+        );
+        assert_eq!(n.units[0].span.slice(raw), "县发改局");
+    }
+
+    #[test]
+    fn bracketed_labels_and_duties_after_names() {
+        let raw = "【牵头单位】县发改局【责任单位】县财政局、县商务局";
+        let n = read(raw);
+        assert_eq!(
+            units(&n),
+            [
+                t("县发改局", "lead", "发改局"),
+                t("县财政局", "support", "财政局"),
+                t("县商务局", "support", "商务局")
+            ]
+        );
+        assert_spans(raw, &n);
+        let n = read("（县财政局负责资金保障，县发改局负责项目申报）");
+        assert_eq!(
+            units(&n),
+            [
+                t("县财政局", "responsible", "财政局"),
+                t("县发改局", "responsible", "发改局")
+            ]
+        );
+        let n = read("（县委副书记、县长张三牵头，县发改局等负责）");
+        assert_eq!(units(&n), [t("县发改局", "support", "发改局")]);
+        assert_eq!(n.leaders.len(), 2);
+    }
+
+    #[test]
+    fn odd_inputs_give_empty_notes() {
+        for raw in [
+            "",
+            "（）",
+            "(",
+            "）",
+            "（牵头）",
+            "（负责）",
+            "（**）",
+            "：",
+            "（，，、）",
+            "(等)",
+        ] {
+            let n = read(raw);
+            assert!(n.units.iter().all(|u| !u.name.is_empty()), "{raw}");
+            assert!(n.units.is_empty(), "{raw}: {:?}", n.units);
+        }
     }
 
     #[test]

@@ -61,7 +61,7 @@ impl PlanFilter {
                 .is_some_and(|c| c == want || c.starts_with(want))
         });
         let year_ok = self.year.is_none_or(|y| meta.year == Some(y));
-        let plan_ok = self.plans.is_empty() || self.plans.iter().any(|p| *p == meta.id);
+        let plan_ok = self.plans.is_empty() || self.plans.contains(&meta.id);
         county_ok && year_ok && plan_ok
     }
 }
@@ -117,10 +117,16 @@ pub fn collect(
 
 /// The canonical departments a note names with an accepted role (each
 /// once), with the written forms.
-fn named<'n>(note: &'n Note, role: RoleFilter) -> BTreeMap<&'n str, Vec<&'n str>> {
+fn named(note: &Note, role: RoleFilter) -> BTreeMap<&str, Vec<&str>> {
     let mut m: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for u in note.units.iter().filter(|u| !u.generic && role.accepts(u.role)) {
-        m.entry(u.canonical.as_str()).or_default().push(u.name.as_str());
+    for u in note
+        .units
+        .iter()
+        .filter(|u| !u.generic && role.accepts(u.role))
+    {
+        m.entry(u.canonical.as_str())
+            .or_default()
+            .push(u.name.as_str());
     }
     m
 }
@@ -282,7 +288,9 @@ pub fn cross(
     for pn in notes {
         let col = at[column(pn).as_str()];
         for canonical in named(&pn.note, role).into_keys() {
-            counts.entry(canonical).or_insert_with(|| vec![0; columns.len()])[col] += 1;
+            counts
+                .entry(canonical)
+                .or_insert_with(|| vec![0; columns.len()])[col] += 1;
         }
     }
     let rows = ranking
@@ -388,7 +396,12 @@ pub fn pairs(notes: &[PlanNote], role: RoleFilter) -> Vec<PairRow> {
         }
     }
     let mut out: Vec<PairRow> = m.into_values().collect();
-    out.sort_by(|x, y| y.notes.cmp(&x.notes).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    out.sort_by(|x, y| {
+        y.notes
+            .cmp(&x.notes)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
     out
 }
 
@@ -432,4 +445,134 @@ pub fn unknown(notes: &[PlanNote]) -> Vec<UnknownRow> {
     let mut out: Vec<UnknownRow> = m.into_values().collect();
     out.sort_by(|x, y| y.notes.cmp(&x.notes).then(x.canonical.cmp(&y.canonical)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{doc, C};
+    use fangan_model::SectionKind::{Mechanism, Tasks};
+
+    fn corpus() -> Vec<Document> {
+        vec![
+            doc(
+                "a-2023",
+                "甲县",
+                2023,
+                &[
+                    C("二/1", "扩大消费", Tasks, "扩大消费。（县商务局牵头，县发改局等负责）"),
+                    C("二/2", "推进项目", Tasks, "推进项目。（县发改局牵头，县财政局、县商务局等负责）"),
+                    C("二/3", "稳定就业", Tasks, "稳定就业。（县人社局、县发展和改革局负责）"),
+                    C(
+                        "三",
+                        "推进机制",
+                        Mechanism,
+                        "成立专班，县发改局主要负责人任召集人，成员单位包括县财政局、县商务局等，专班办公室设在县发改局。",
+                    ),
+                ],
+            ),
+            doc(
+                "b-2024",
+                "乙区",
+                2024,
+                &[
+                    C("二/1", "招商引资", Tasks, "招商引资。(牵头单位:区发改局,责任单位:区商务局、相关部门)"),
+                    C("二/2", "金融服务", Tasks, "金融服务。(牵头单位:区金融办,责任单位:区发改局、区新设办)"),
+                ],
+            ),
+        ]
+    }
+
+    fn read(mechanism: bool) -> Vec<PlanNote> {
+        collect(
+            &NoteReader::new(),
+            &corpus(),
+            &PlanFilter::default(),
+            mechanism,
+        )
+    }
+
+    #[test]
+    fn ranks_by_notes_led_and_folds_names() {
+        let notes = read(false);
+        let d = Departments::builtin();
+        let r = rank(&notes, &d, RoleFilter::Lead);
+        let top: Vec<(&str, usize)> = r.iter().map(|x| (x.canonical.as_str(), x.notes)).collect();
+        assert_eq!(top, [("发改局", 2), ("商务局", 1), ("金融办", 1)]);
+        assert_eq!(r[0].per_plan.get("a-2023"), Some(&1));
+        assert_eq!(r[0].per_plan.get("b-2024"), Some(&1));
+        assert_eq!(r[0].full.as_deref(), Some("发展和改革局"));
+        let any = rank(&notes, &d, RoleFilter::Any);
+        assert_eq!((any[0].canonical.as_str(), any[0].notes), ("发改局", 5));
+        assert_eq!((any[0].lead, any[0].support, any[0].responsible), (2, 2, 1));
+        // with the mechanism paragraph, its convener and office host count once
+        let with = rank(&read(true), &d, RoleFilter::Lead);
+        assert_eq!((with[0].canonical.as_str(), with[0].notes), ("发改局", 3));
+    }
+
+    #[test]
+    fn filters_plans() {
+        let f = PlanFilter {
+            county: Some("乙".into()),
+            ..PlanFilter::default()
+        };
+        let notes = collect(&NoteReader::new(), &corpus(), &f, false);
+        assert!(notes.iter().all(|n| n.plan == "b-2024"));
+        let f = PlanFilter {
+            year: Some(2023),
+            ..PlanFilter::default()
+        };
+        let notes = collect(&NoteReader::new(), &corpus(), &f, false);
+        assert_eq!(notes.len(), 3);
+    }
+
+    #[test]
+    fn cross_table_by_county() {
+        let t = cross(
+            &read(false),
+            &Departments::builtin(),
+            RoleFilter::Any,
+            By::County,
+        );
+        assert_eq!(t.columns, ["乙区", "甲县"]);
+        let row = t.rows.iter().find(|r| r.canonical == "商务局").unwrap();
+        assert_eq!((row.counts.as_slice(), row.total), ([1, 2].as_slice(), 3));
+    }
+
+    #[test]
+    fn clauses_a_department_leads() {
+        let got = clauses_of(
+            &read(false),
+            &Departments::builtin(),
+            "发展和改革局",
+            RoleFilter::Lead,
+        );
+        let at: Vec<(&str, &str, &str)> = got
+            .iter()
+            .map(|c| (c.plan.as_str(), c.path.as_str(), c.heading.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                ("a-2023", "二/2", "推进项目"),
+                ("b-2024", "二/1", "招商引资")
+            ]
+        );
+        assert_eq!(got[1].name, "区发改局");
+    }
+
+    #[test]
+    fn pairs_and_unknown_names() {
+        let p = pairs(&read(false), RoleFilter::Any);
+        assert_eq!(
+            (p[0].a.as_str(), p[0].b.as_str(), p[0].notes),
+            ("发改局", "商务局", 3)
+        );
+        let u = unknown(&read(false));
+        assert_eq!(u.len(), 1);
+        assert_eq!(
+            (u[0].canonical.as_str(), u[0].names[0].as_str()),
+            ("新设办", "区新设办")
+        );
+    }
 }

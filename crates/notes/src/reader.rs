@@ -42,7 +42,10 @@ impl NoteReaderBuilder {
 
     /// Loads the alias files.
     pub fn build(&self) -> Result<NoteReader> {
-        let mut departments = self.departments.clone().unwrap_or_else(Departments::builtin);
+        let mut departments = self
+            .departments
+            .clone()
+            .unwrap_or_else(Departments::builtin);
         for p in &self.aliases {
             departments.load_aliases(p)?;
         }
@@ -103,5 +106,61 @@ impl NoteReader {
             out.sort_by_key(|n| n.span.start);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{doc, C};
+    use crate::{NoteType, Role};
+    use fangan_model::SectionKind::{Mechanism, Tasks};
+
+    #[test]
+    fn reads_task_notes_and_mechanism_sentences_of_clauses() {
+        let d = doc(
+            "x-2024",
+            "某县",
+            2024,
+            &[
+                C("二/1", "扩大消费", Tasks, "扩大消费。（县商务局牵头，县发改局等负责）"),
+                C(
+                    "三",
+                    "推进机制",
+                    Mechanism,
+                    "三、推进机制\n成立专班，由县政府办分管副主任任召集人，成员单位包括县财政局等。",
+                ),
+            ],
+        );
+        let r = NoteReader::new();
+        let task = r.read_clause(&d.clauses[0]);
+        assert_eq!(task.len(), 1);
+        assert_eq!(task[0].span.slice(&d.clauses[0].text), task[0].text);
+        assert_eq!(task[0].units[0].span.slice(&task[0].text), "县商务局");
+        let mech = r.read_clause(&d.clauses[1]);
+        assert_eq!(mech.len(), 1);
+        assert_eq!(mech[0].note_type, NoteType::Mechanism);
+        assert_eq!(mech[0].span.slice(&d.clauses[1].text), mech[0].text);
+        assert!(mech[0].text.starts_with("成立专班"));
+        let leads: Vec<&str> = mech[0]
+            .units_with(Role::Lead)
+            .map(|u| u.name.as_str())
+            .collect();
+        assert_eq!(leads, ["县政府办"]);
+    }
+
+    #[test]
+    fn alias_files_are_loaded_and_missing_ones_reported() {
+        let dir = std::env::temp_dir().join(format!("fangan-notes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("aliases.toml");
+        std::fs::write(&file, "[[unit]]\nname = \"临港产投公司\"\nkind = \"company\"\naliases = [\"湘江集团临港产投\", \"长沙临港产投公司\"]\n").unwrap();
+        let r = NoteReader::builder().aliases(&file).build().unwrap();
+        let n = r.read_note("(湘江集团临港产投、长沙临港产投公司牵头)");
+        assert_eq!(n.units[0].canonical, n.units[1].canonical);
+        assert!(n.units[0].known);
+        let err = NoteReader::builder().aliases(dir.join("none.toml")).build();
+        assert!(matches!(err, Err(crate::Error::Io { .. })));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

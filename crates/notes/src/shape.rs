@@ -16,7 +16,9 @@ use crate::UnitKind;
 pub const LEVELS: &[char] = &['县', '区', '市', '旗', '州', '省'];
 
 /// Words that start with a level character without being a level prefix.
-const NOT_LEVEL: &[&str] = &["市场", "市政", "市民", "区域", "县域", "区块", "省级", "市级", "县级"];
+const NOT_LEVEL: &[&str] = &[
+    "市场", "市政", "市民", "区域", "县域", "区块", "省级", "市级", "县级",
+];
 
 /// Splits a level prefix (`县`, `区`, `市`…) off `key`: `(Some("县"), "发改局")`.
 /// Only when something of two characters or more is left.
@@ -46,17 +48,39 @@ pub fn is_generic(key: &str) -> bool {
         return true;
     }
     const STARTS: &[&str] = &[
-        "各", "相关", "有关", "其他", "其它", "所有", "全体", "涉及", "其余", "属地", "全县", "全区",
-        "全市",
+        "各", "相关", "有关", "其他", "其它", "所有", "全体", "涉及", "其余", "属地", "全县",
+        "全区", "全市",
     ];
     const WHOLE: &[&str] = &[
-        "部门", "单位", "乡镇", "街道", "乡镇(街道)", "乡镇街道", "村(社区)", "社区", "企业",
-        "行业主管部门", "主管部门", "责任单位", "牵头单位", "成员单位",
+        "部门",
+        "单位",
+        "乡镇",
+        "街道",
+        "乡镇(街道)",
+        "乡镇街道",
+        "村(社区)",
+        "社区",
+        "企业",
+        "行业主管部门",
+        "主管部门",
+        "责任单位",
+        "牵头单位",
+        "成员单位",
+        "街道办事处",
+        "乡镇人民政府",
+        "乡镇政府",
+        "镇人民政府",
+        "村委会",
+        "村(居)委会",
     ];
     STARTS.iter().any(|s| k.starts_with(s))
         || k.contains("相关")
         || k.contains("有关")
         || k.ends_with("成员单位")
+        || (k.chars().count() <= 8
+            && ["企业", "机构", "主体", "组织"]
+                .iter()
+                .any(|e| k.ends_with(e)))
         || WHOLE.contains(&k)
 }
 
@@ -73,8 +97,24 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// `局长`), the byte offset where the title starts: what comes before it is
 /// the person's unit (possibly empty).
 pub fn person_title(key: &str) -> Option<usize> {
-    TITLE.find(key).map(|m| m.start())
+    if let Some(m) = TITLE.find(key) {
+        return Some(m.start());
+    }
+    // a title followed by a name: 县长张三, 局长李四
+    let c = TITLED_NAME.captures(key)?;
+    let name = c.get(2)?;
+    if kind_by_suffix(name.as_str()).is_some() {
+        return None;
+    }
+    c.get(1).map(|m| m.start())
 }
+
+static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "((?:分管|常务)?副?(?:县长|区长|市长|书记|主任|局长|部长|主席|同志))(\\p{Han}{2,3})$",
+    )
+    .expect("titled name pattern")
+});
 
 static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("^(?:.{0,8}[县区市州旗省])?(?:委)?(?:人民)?政府$|^(?:.{0,8}[县区市州旗省])?委$|^.{0,8}[县区市]委.{0,8}政府$")
@@ -107,6 +147,8 @@ const SUFFIXES: &[(&str, UnitKind)] = &[
     ("银行", UnitKind::Company),
     ("分行", UnitKind::Company),
     ("支行", UnitKind::Company),
+    ("农商行", UnitKind::Company),
+    ("村镇银行", UnitKind::Company),
     ("高新区", UnitKind::Zone),
     ("开发区", UnitKind::Zone),
     ("经开区", UnitKind::Zone),
@@ -122,6 +164,10 @@ const SUFFIXES: &[(&str, UnitKind)] = &[
     ("保护区", UnitKind::Zone),
     ("景区", UnitKind::Zone),
     ("集中区", UnitKind::Zone),
+    ("镇人民政府", UnitKind::Township),
+    ("乡人民政府", UnitKind::Township),
+    ("镇政府", UnitKind::Township),
+    ("乡政府", UnitKind::Township),
     ("街道办事处", UnitKind::Township),
     ("街道办", UnitKind::Township),
     ("街道", UnitKind::Township),
@@ -234,6 +280,8 @@ mod tests {
             "相关建设单位",
             "县经济运行监测调度机制成员单位",
             "各相关乡镇街道",
+            "龙头企业",
+            "银行业金融机构",
         ] {
             assert!(is_generic(g), "{g}");
         }
@@ -250,8 +298,13 @@ mod tests {
         let k = "县政府常务副县长";
         let at = person_title(k).unwrap();
         assert!(is_government(&k[..at]));
-        assert_eq!(person_title("区发改局局长").map(|i| &"区发改局局长"[..i]), Some("区发改局"));
+        assert_eq!(
+            person_title("区发改局局长").map(|i| &"区发改局局长"[..i]),
+            Some("区发改局")
+        );
         assert_eq!(person_title("县发改局"), None);
+        assert_eq!(person_title("县长张三"), Some(0));
+        assert_eq!(person_title("主任委员会"), None);
         assert!(is_government("区委"));
         assert!(is_government("县委县政府"));
         assert!(!is_government("县政府办"));
@@ -277,6 +330,9 @@ mod tests {
         assert_eq!(company_core("虞公港建设投资有限公司"), "虞公港建投");
         assert_eq!(company_core("虞公港建投公司"), "虞公港建投");
         assert_eq!(company_core("虞公港建投"), "虞公港建投");
-        assert_eq!(company_core("洞庭新实业公司"), company_core("洞庭新实业集团"));
+        assert_eq!(
+            company_core("洞庭新实业公司"),
+            company_core("洞庭新实业集团")
+        );
     }
 }

@@ -15,7 +15,9 @@ pub enum Error {
         source: toml::de::Error,
     },
     /// Two canonical indicators claim the same written variant.
-    #[error("indicator table {origin}: variant `{variant}` belongs to both `{first}` and `{second}`")]
+    #[error(
+        "indicator table {origin}: variant `{variant}` belongs to both `{first}` and `{second}`"
+    )]
     DuplicateVariant {
         /// Where the table came from.
         origin: String,

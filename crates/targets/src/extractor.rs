@@ -177,9 +177,7 @@ impl Extractor {
         let mut drafts = Vec::new();
         let mut start = 0;
         while start < f.len() {
-            let end = f[start..]
-                .find(SENTENCE_END)
-                .map_or(f.len(), |i| start + i);
+            let end = f[start..].find(SENTENCE_END).map_or(f.len(), |i| start + i);
             let in_sentence: Vec<&Quantity> = quantities
                 .iter()
                 .filter(|q| q.start >= start && q.start < end)
@@ -197,14 +195,7 @@ impl Extractor {
     }
 
     /// Reads the quantities of one sentence `f[start..end]` into drafts.
-    fn sentence(
-        &self,
-        f: &str,
-        start: usize,
-        end: usize,
-        qs: &[&Quantity],
-        out: &mut Vec<Draft>,
-    ) {
+    fn sentence(&self, f: &str, start: usize, end: usize, qs: &[&Quantity], out: &mut Vec<Draft>) {
         let mut groups: Vec<Group> = Vec::new();
         let mut carry: Vec<String> = Vec::new();
         let mut prev_end = start;
@@ -221,10 +212,8 @@ impl Extractor {
             let lead_start = pending.take().unwrap_or(phrase);
             let raw = &f[lead_start..q.start];
             let next = qs.get(i + 1).map_or(end, |n| n.start.min(end));
-            let tail_end = f[q.end..next]
-                .find(TAIL_END)
-                .map_or(next, |p| q.end + p);
-            let mut tail = f[q.end..tail_end].trim_start_matches('的');
+            let tail_end = f[q.end..next].find(TAIL_END).map_or(next, |p| q.end + p);
+            let mut tail = &f[q.end..tail_end];
             if lead::is_connector(tail) {
                 tail = "";
             }
@@ -277,6 +266,9 @@ impl Extractor {
                     && verb.is_empty()
                 {
                     continue; // 35KV变电站, 年产25万吨辣条产业园
+                }
+                if tail.starts_with('的') {
+                    continue; // 17个乡镇的基础设施: the number says where, not how much
                 }
                 if DOCUMENT_NOUNS.iter().any(|n| tail.contains(n)) {
                     continue; // 27项工作要点
@@ -333,7 +325,7 @@ fn complete(indicator: &str, previous: Option<&String>) -> String {
     if indicator.is_empty() {
         return prev.clone();
     }
-    if matches!(indicator, "总量" | "总额" | "规模") {
+    if matches!(indicator, "总量" | "总额" | "规模" | "面积" | "总面积") {
         return format!("{prev}{indicator}");
     }
     indicator.to_string()
@@ -350,9 +342,7 @@ fn carry_words(text: &str) -> Vec<(usize, &'static str)> {
     let mut hits: Vec<(usize, &'static str)> = CARRIED
         .iter()
         .flat_map(|(w, f)| text.match_indices(w).map(move |(at, _)| (at, *f)))
-        .filter(|(at, _)| {
-            !text[..*at].ends_with(['全', '努', '大', '尽', '竭'])
-        })
+        .filter(|(at, _)| !text[..*at].ends_with(['全', '努', '大', '尽', '竭']))
         .collect();
     hits.sort();
     hits
@@ -395,15 +385,24 @@ fn expand(g: Group, out: &mut Vec<Draft>) {
         } else {
             vec![g.items.join("、")]
         };
-        let post = if q.post.is_empty() { &last_post } else { &q.post };
+        let post = if q.post.is_empty() {
+            &last_post
+        } else {
+            &q.post
+        };
         let mut qualifiers = g.qualifiers.clone();
         for p in post {
             push_unique(&mut qualifiers, p);
         }
+        // 1409万、1305万人次: a bare 万 takes the unit written after the list
+        let written_later = g.values[vi..].iter().find(|v| {
+            v.unit.class != UnitClass::Bare && v.unit.name.starts_with(q.unit.name.as_str())
+        });
         for indicator in indicators {
-            let (mut unit, class) = match q.unit.class {
-                UnitClass::Bare => complete_bare(&q.unit.name, &indicator),
-                c => (q.unit.name.clone(), c),
+            let (mut unit, class) = match (q.unit.class, written_later) {
+                (UnitClass::Bare, Some(v)) => (v.unit.name.clone(), v.unit.class),
+                (UnitClass::Bare, None) => complete_bare(&q.unit.name, &indicator),
+                (c, _) => (q.unit.name.clone(), c),
             };
             if let Some(per) = g.per {
                 if class == UnitClass::Count && !unit.contains('/') {
@@ -443,5 +442,199 @@ fn kind_of(q: &Quantity, class: UnitClass, growth: bool, indicator: &str) -> Kin
         }
         UnitClass::Count => Kind::Count,
         _ => Kind::Level,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(text: &str) -> Vec<Target> {
+        let found = Extractor::new().extract(text);
+        for t in &found {
+            // every span slices the input to the snippet, Chinese included
+            assert_eq!(t.span.slice(text), t.snippet, "{t:?}");
+        }
+        found
+    }
+
+    fn values(found: &[Target]) -> Vec<(f64, &str, String)> {
+        found
+            .iter()
+            .map(|t| (t.value, t.unit.as_str(), t.qualifier()))
+            .collect()
+    }
+
+    #[test]
+    fn headline_targets_with_and_without_spaces() {
+        let text = "经济总量稳步提升，地区生产总值增长 8%以上，总量达到 420 亿元；全社会固定资产投资增长10%以上。";
+        let found = extract(text);
+        assert_eq!(
+            values(&found),
+            [
+                (8.0, "%", "以上".to_string()),
+                (420.0, "亿元", "达到".to_string()),
+                (10.0, "%", "以上".to_string())
+            ]
+        );
+        assert_eq!(found[0].indicator, "地区生产总值");
+        assert_eq!(found[0].kind, Kind::GrowthRate);
+        assert_eq!(found[1].indicator, "地区生产总值总量");
+        assert_eq!(found[1].kind, Kind::Level);
+        assert_eq!(found[2].canonical, "固定资产投资增速");
+        assert_eq!(found[0].snippet, "地区生产总值增长 8%以上");
+    }
+
+    #[test]
+    fn a_shared_closing_qualifier_holds_for_every_value() {
+        let found = extract("城乡居民收入增长 8%和 10%以上。");
+        assert_eq!(
+            values(&found),
+            [
+                (8.0, "%", "以上".to_string()),
+                (10.0, "%", "以上".to_string())
+            ]
+        );
+        assert_eq!(found[0].indicator, "城镇居民收入");
+        assert_eq!(found[1].indicator, "农村居民收入");
+        assert_ne!(found[0].canonical, found[1].canonical);
+        assert_eq!(found[1].snippet, "城乡居民收入增长 8%和 10%以上");
+    }
+
+    #[test]
+    fn a_shared_verb_holds_for_every_value() {
+        let found = extract("城乡低保标准分别提高到不低于740元/月和485元/月。");
+        assert_eq!(
+            values(&found),
+            [
+                (740.0, "元/月", "不低于".to_string()),
+                (485.0, "元/月", "不低于".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn shared_indicator_lists_yield_one_target_each() {
+        let found = extract("进出口、进口、出口三项指标分别增长 10%。");
+        let names: Vec<&str> = found.iter().map(|t| t.indicator.as_str()).collect();
+        assert_eq!(names, ["进出口", "进口", "出口"]);
+        assert!(found
+            .iter()
+            .all(|t| t.value == 10.0 && t.kind == Kind::GrowthRate));
+        let found = extract("力争项目开工率、投资完成率、入库纳统率100%。");
+        assert_eq!(found.len(), 3);
+        assert!(found
+            .iter()
+            .all(|t| t.qualifiers == ["力争"] && t.kind == Kind::Share));
+        let found = extract(
+            "社会散居和集中供养孤儿基本生活最低保障标准分别提高到不低于1200元/月和1700元/月。",
+        );
+        assert_eq!(values(&found).len(), 2, "{found:?}");
+        assert_eq!(found[0].indicator, "社会散居");
+        assert_eq!(found[1].value, 1700.0);
+    }
+
+    #[test]
+    fn a_compound_head_is_one_indicator() {
+        let found = extract("新增限额以上批发、零售、住宿、餐饮企业 40 家。");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].canonical, "新增限额以上批零住餐企业");
+        assert_eq!(found[0].kind, Kind::Count);
+    }
+
+    #[test]
+    fn leading_qualifiers_carry_through_the_sentence() {
+        let found = extract("力争年度旅游接待总人次突破1000万，总收入突破100亿元。");
+        assert_eq!(
+            values(&found),
+            [
+                (1000.0, "万人次", "力争+突破".to_string()),
+                (100.0, "亿元", "力争+突破".to_string())
+            ]
+        );
+        // a qualifier after the indicator is its own
+        let found = extract("常住人口城镇化率力争提高1个百分点，第一产业增加值增长3.6%。");
+        assert_eq!(found[0].qualifiers, ["力争"]);
+        assert_eq!(found[0].kind, Kind::Change);
+        assert!(found[1].qualifiers.is_empty());
+    }
+
+    #[test]
+    fn qualifier_synonyms_fold() {
+        let found = extract("力促20个以上产业项目落地开工。接入不少于1项高频服务。");
+        assert_eq!(found[0].qualifiers, ["力争", "以上"]);
+        assert_eq!(found[1].qualifiers, ["不低于"]);
+        let found = extract("将出口退(免)税平均办理时间压缩至1个工作日。");
+        assert_eq!(found[0].qualifiers, ["以内"]);
+        assert_eq!(found[0].unit, "个工作日");
+    }
+
+    #[test]
+    fn ranges_keep_both_ends() {
+        let found = extract("主攻方向突破关键核心技术攻关1-2项，培育3～5家龙头企业。");
+        assert_eq!((found[0].value, found[0].value_max), (1.0, Some(2.0)));
+        assert_eq!(found[0].qualifiers, Vec::<String>::new());
+        assert_eq!((found[1].value, found[1].value_max), (3.0, Some(5.0)));
+        assert_eq!(found[1].value_text(), "3-5");
+    }
+
+    #[test]
+    fn placeholders_are_targets_without_a_value() {
+        let found = extract("地区生产总值增长x%以上，固定资产投资达到××亿元，新增企业X家。");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found.iter().all(|t| t.placeholder && t.value.is_nan()));
+        assert_eq!(found[0].canonical, "地区生产总值增速");
+        assert_eq!(found[1].unit, "亿元");
+        let dropped = Extractor::builder().placeholders(false).build().unwrap();
+        assert!(dropped.extract("地区生产总值增长x%以上。").is_empty());
+    }
+
+    #[test]
+    fn non_targets() {
+        for text in [
+            "加快G536丁家垅至天岳公路（平益高速城关连接线）、S316四期（城关至三阳）工程建设。",
+            "推进35KV变电站建设。",
+            "加快推动年产25万吨正宗辣条产业园、年产5万吨鹌鹑蛋深加工等项目建设。",
+            "根据《岳阳市人民政府办公室关于印发〈方案〉的通知》（岳政办发〔2023〕5号）精神。",
+            "办好2023正月系列文体活动、第三届中国（平江）休闲食品文化节。",
+            "2025年3月31日前完成。",
+            "对新认定的规模工业企业一次性奖励5万元。",
+            "落实“人才新政36条”，制定“1个总体方案+7个实施方案”。",
+            "协同推进2022-2023年度27项工作要点。",
+            "全县PM2.5平均浓度及地表水水质优良比例达到市定目标。",
+            "加快5G基站建设，构建“3×3”现代化产业体系。",
+            "3个月内办结。",
+            "不断完善17个乡镇的基础设施建设和产业配套功能。",
+        ] {
+            let found = extract(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_inside_an_indicator_are_not_targets() {
+        let found = extract("力争全年税收过2000万企业6家以上，其中引进10亿元项目2个以上。");
+        assert_eq!(
+            values(&found),
+            [
+                (6.0, "家", "力争+以上".to_string()),
+                (2.0, "个", "力争+以上".to_string())
+            ]
+        );
+        assert_eq!(found[0].indicator, "税收过2000万企业");
+    }
+
+    #[test]
+    fn counts_before_their_noun_and_zero_breaks() {
+        let found = extract("对接10家品牌商超、30家知名餐饮酒店、50个大型社区。");
+        let names: Vec<&str> = found.iter().map(|t| t.indicator.as_str()).collect();
+        assert_eq!(names, ["对接品牌商超", "知名餐饮酒店", "大型社区"]);
+        let found = extract("力争新培育一家省级消费品“三品”标杆企业。");
+        assert_eq!((found[0].value, found[0].unit.as_str()), (1.0, "家"));
+        let found = extract("对非贸易额实现破零。");
+        assert_eq!((found[0].value, found[0].unit.as_str()), (0.0, ""));
+        assert_eq!(found[0].qualifiers, ["突破"]);
+        let found = extract("力争在全省县域经济考核评价中进入前13名。");
+        assert_eq!((found[0].kind, found[0].value), (Kind::Rank, 13.0));
     }
 }

@@ -19,7 +19,17 @@ pub(crate) const DEFAULT_TABLE: &str = include_str!("../data/indicators.toml");
 
 /// Scope words dropped from the front of an indicator before it is looked up.
 const SCOPE: &[&str] = &[
-    "全社会", "全县", "全区", "全市", "全镇", "全省", "全年", "年度", "当年", "本年", "年",
+    "全社会",
+    "全县",
+    "全区",
+    "全市",
+    "全镇",
+    "全省",
+    "全年",
+    "年度",
+    "当年",
+    "本年",
+    "年",
 ];
 
 #[derive(Deserialize)]
@@ -102,11 +112,17 @@ impl IndicatorTable {
     }
 }
 
-/// Lookup key: folded, without quotation marks, book-title marks and spaces.
+/// Lookup key: folded, without quotation marks, book-title marks, spaces
+/// and `的` (`民间投资占全部投资的比重` = `民间投资占全部投资比重`).
 fn key(s: &str) -> String {
     fold_str(s)
         .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》' | '「' | '」'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》' | '「' | '」' | '的'
+            )
+        })
         .collect()
 }
 
@@ -130,7 +146,10 @@ mod tests {
             t.canonical("全社会固定资产投资", Kind::GrowthRate),
             "固定资产投资增速"
         );
-        assert_eq!(t.canonical("固定资产投资", Kind::GrowthRate), "固定资产投资增速");
+        assert_eq!(
+            t.canonical("固定资产投资", Kind::GrowthRate),
+            "固定资产投资增速"
+        );
         assert_eq!(
             t.canonical("社消零", Kind::GrowthRate),
             "社会消费品零售总额增速"
@@ -139,13 +158,19 @@ mod tests {
             t.canonical("一产业增加值", Kind::GrowthRate),
             t.canonical("第一产业增加值", Kind::GrowthRate)
         );
-        assert_eq!(t.canonical("常住人口城镇化率", Kind::Change), "城镇化率提高幅度");
+        assert_eq!(
+            t.canonical("常住人口城镇化率", Kind::Change),
+            "城镇化率提高幅度"
+        );
     }
 
     #[test]
     fn unknown_indicators_are_kept_as_written() {
         let t = table();
-        assert_eq!(t.canonical("全县“湘易办”旗舰店", Kind::Count), "湘易办旗舰店");
+        assert_eq!(
+            t.canonical("全县“湘易办”旗舰店", Kind::Count),
+            "湘易办旗舰店"
+        );
         assert_eq!(t.canonical("", Kind::GrowthRate), "");
     }
 

@@ -59,6 +59,7 @@ const TRAILING: &[(&str, bool)] = &[
     ("稳定在", false),
     ("稳定", false),
     ("保持在", false),
+    ("保持", false),
     ("稳在", false),
     ("守牢", false),
     ("守住", false),
@@ -81,15 +82,34 @@ const TRAILING: &[(&str, bool)] = &[
 ];
 
 /// `三项指标`, `5项指标`: a count of the indicators listed before it.
-static COUNTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[一二两三四五六七八九十\d]+(?:项|个)指标$").expect("counted pattern"));
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[一二两三四五六七八九十\d]+(?:项|个)指标$").expect("counted pattern")
+});
 
 /// Endings of a word that names a measured quantity by itself; a list whose
 /// items all end so is a list of indicators, not one indicator with a
 /// compound head (`批发、零售、住宿、餐饮企业`).
 const MEASURES: &[&str] = &[
-    "率", "额", "收入", "数量", "总量", "增加值", "产值", "投资", "比重", "占比", "人次", "税收",
-    "产量", "面积", "规模", "价格", "指数", "支出", "利润", "营收",
+    "率",
+    "额",
+    "收入",
+    "数量",
+    "总量",
+    "增加值",
+    "产值",
+    "投资",
+    "比重",
+    "占比",
+    "人次",
+    "税收",
+    "产量",
+    "面积",
+    "规模",
+    "价格",
+    "指数",
+    "支出",
+    "利润",
+    "营收",
 ];
 
 /// What the words before a number say.
@@ -129,6 +149,12 @@ pub(crate) fn read(lead: &str) -> Lead {
         }
     }
     let mut indicator = s.to_string();
+    // 从11.37万亿元提高到: the starting point is no part of the indicator
+    if let Some(at) = indicator.find("从") {
+        if indicator[at + "从".len()..].starts_with(|c: char| c.is_ascii_digit()) {
+            indicator.truncate(at);
+        }
+    }
     if let Some(m) = COUNTED.find(&indicator) {
         indicator.truncate(m.start());
         respectively = true;
@@ -165,15 +191,38 @@ impl Lead {
 /// True when `s` is only a list connector (`和`, `、`): the number after it
 /// continues a list of values.
 pub(crate) fn is_connector(s: &str) -> bool {
-    matches!(s, "" | "和" | "及" | "与" | "或" | "、" | "至" | "到" | "、和")
+    matches!(
+        s,
+        "" | "和" | "及" | "与" | "或" | "、" | "至" | "到" | "、和"
+    )
 }
 
 /// True when `lead` ends in words that make the number a specification of a
 /// facility or a payment, not a target (`年产25万吨`, `奖励5万元`).
 pub(crate) fn is_spec(lead: &str) -> bool {
     const SPEC: &[&str] = &[
-        "年产", "日产", "年处理", "年加工", "年生产", "装机", "总投资", "占地", "占地面积",
-        "建筑面积", "奖励", "补贴", "补助", "奖补", "资助", "贴息", "给予", "一次性",
+        "年产",
+        "日产",
+        "年处理",
+        "年加工",
+        "年生产",
+        "装机",
+        "总投资",
+        "占地",
+        "占地面积",
+        "建筑面积",
+        "全长",
+        "总长",
+        "长约",
+        "时速",
+        "奖励",
+        "补贴",
+        "补助",
+        "奖补",
+        "资助",
+        "贴息",
+        "给予",
+        "一次性",
     ];
     SPEC.iter().any(|w| lead.ends_with(w))
 }
@@ -187,8 +236,15 @@ mod tests {
         let l = read("力争全社会固定资产投资增长");
         assert_eq!(l.indicator, "全社会固定资产投资");
         assert!(l.growth);
-        assert_eq!(read("常住人口城镇化率力争提高").indicator, "常住人口城镇化率");
+        assert_eq!(
+            read("常住人口城镇化率力争提高").indicator,
+            "常住人口城镇化率"
+        );
         assert_eq!(read("2025年引进产业项目").indicator, "引进产业项目");
+        assert_eq!(
+            read("地区生产总值从11.37万亿元提高到").indicator,
+            "地区生产总值"
+        );
         let l = read("民间投资占全部投资的比重稳定在");
         assert_eq!(l.indicator, "民间投资占全部投资的比重");
         assert!(!l.growth);

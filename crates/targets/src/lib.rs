@@ -26,17 +26,21 @@
 //! ```
 #![deny(missing_docs)]
 
+mod document;
 mod error;
 mod extractor;
 mod indicators;
 mod lead;
+mod pivot;
 mod qualifier;
 mod quantity;
 mod target;
 mod unit;
 
+pub use document::ClauseTarget;
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder};
+pub use pivot::{Pivot, PivotRow};
 pub use qualifier::fold_qualifier;
 pub use target::{Kind, Target};
 

@@ -36,6 +36,7 @@ const VERBS: &[(&str, &str)] = &[
     ("稳定在", "稳定"),
     ("稳定", "稳定"),
     ("保持在", "稳定"),
+    ("保持", "稳定"),
     ("稳在", "稳定"),
     ("守牢", "稳定"),
     ("守住", "稳定"),
@@ -101,7 +102,10 @@ mod tests {
     #[test]
     fn verb_right_before_the_number() {
         assert_eq!(verb_before("履约率达"), ("达到", "达".len()));
-        assert_eq!(verb_before("标准分别提高到不低于"), ("不低于", "不低于".len()));
+        assert_eq!(
+            verb_before("标准分别提高到不低于"),
+            ("不低于", "不低于".len())
+        );
         assert_eq!(verb_before("办理时间压缩至"), ("以内", "压缩至".len()));
         assert_eq!(verb_before("地区生产总值增长"), ("", 0));
     }

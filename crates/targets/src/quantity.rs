@@ -39,11 +39,15 @@ pub(crate) struct Quantity {
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<num>\d+(?:\.\d+)?|[xX×]+(?:\.[xX×]+)?)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[xX×]+(?:\.[xX×]+)?)
         (?:(?:-|~|—|–|至|到)(?P<max>\d+(?:\.\d+)?))?",
     )
     .expect("number pattern")
 });
+
+/// The second end of a range written with its unit on both ends (`5%-6%`).
+static RANGE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:-|~|—|–|至|到)(\d+(?:\.\d+)?)").expect("range pattern"));
 
 /// Chinese numerals are read only in `新增一家`-like phrases: elsewhere
 /// `一个`, `三项` are words (`一个中心`, `三项指标`), not targets.
@@ -68,8 +72,12 @@ const POST: &[(&str, &str)] = &[
 /// All quantities of `text` (folded), in order.
 pub(crate) fn scan(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
+    let mut consumed = 0;
     for caps in NUMBER.captures_iter(text) {
         let m = caps.get(0).expect("whole match");
+        if m.start() < consumed {
+            continue; // the second end of a range already read
+        }
         let num = &caps["num"];
         let before = text[..m.start()].chars().next_back();
         if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '×' || c == '/') {
@@ -93,22 +101,57 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
         let value = if placeholder {
             f64::NAN
         } else {
-            num.parse().unwrap_or(f64::NAN)
+            num.replace(',', "").parse().unwrap_or(f64::NAN)
         };
-        let value_max = caps.name("max").and_then(|x| x.as_str().parse().ok());
-        let start = if rank { m.start() - '前'.len_utf8() } else { m.start() };
-        out.push(close(text, start, m.end() + unit.len, value, value_max, placeholder, unit, rank));
+        let mut value_max = caps.name("max").and_then(|x| x.as_str().parse().ok());
+        let mut unit_end = m.end() + unit.len;
+        if value_max.is_none() {
+            if let Some(r) = RANGE_END.captures(&text[unit_end..]) {
+                let after = unit_end + r.get(0).expect("whole").end();
+                if let Some(u) = unit_at(&text[after..]).filter(|u| u.name == unit.name) {
+                    value_max = r[1].parse().ok();
+                    unit_end = after + u.len;
+                }
+            }
+        }
+        consumed = unit_end;
+        let start = if rank {
+            m.start() - '前'.len_utf8()
+        } else {
+            m.start()
+        };
+        out.push(close(
+            text,
+            start,
+            unit_end,
+            value,
+            value_max,
+            placeholder,
+            unit,
+            rank,
+        ));
     }
     for caps in HAN_COUNT.captures_iter(text) {
         let num = caps.name("num").expect("numeral");
         let unit = caps.name("unit").expect("unit");
-        let Some(value) = han_number(num.as_str()) else { continue };
+        let Some(value) = han_number(num.as_str()) else {
+            continue;
+        };
         let unit = Unit {
             name: unit.as_str().to_string(),
             class: UnitClass::Count,
             len: unit.len(),
         };
-        out.push(close(text, num.start(), num.end() + unit.len, value, None, false, unit, false));
+        out.push(close(
+            text,
+            num.start(),
+            num.end() + unit.len,
+            value,
+            None,
+            false,
+            unit,
+            false,
+        ));
     }
     for (at, _) in text.match_indices("破零") {
         out.push(Quantity {
@@ -168,7 +211,12 @@ fn close(
 
 /// Value of a small Chinese numeral (`一`, `两`, `十二`, `三十`).
 fn han_number(s: &str) -> Option<f64> {
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as f64).or((c == '两').then_some(2.0));
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as f64)
+            .or((c == '两').then_some(2.0))
+    };
     let mut total = 0.0;
     let mut current = 0.0;
     for c in s.chars() {
@@ -211,6 +259,16 @@ mod tests {
         assert_eq!((q.value, q.value_max), (1.0, Some(2.0)));
         let q = one("培育3至5家");
         assert_eq!((q.value, q.value_max), (3.0, Some(5.0)));
+        let text = "增长5%-6%,";
+        let q = one(text);
+        assert_eq!((q.value, q.value_max), (5.0, Some(6.0)));
+        assert_eq!(&text[q.start..q.end], "5%-6%");
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(one("达到1,200家").value, 1200.0);
+        assert_eq!(scan("增长8%,10%").len(), 2);
     }
 
     #[test]

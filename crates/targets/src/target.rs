@@ -80,6 +80,32 @@ impl Target {
         }
     }
 
+    /// Value, unit and qualifiers as one short phrase: `力争 8%以上`,
+    /// `达到 90%以上`, `1-2项`.
+    pub fn display(&self) -> String {
+        const CLOSING: &[&str] = &["以上", "左右", "以内"];
+        let before: Vec<&str> = self
+            .qualifiers
+            .iter()
+            .map(String::as_str)
+            .filter(|q| !CLOSING.contains(q))
+            .collect();
+        let after: String = self
+            .qualifiers
+            .iter()
+            .map(String::as_str)
+            .filter(|q| CLOSING.contains(q))
+            .collect();
+        let mut out = before.join("");
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&self.value_text());
+        out.push_str(&self.unit);
+        out.push_str(&after);
+        out
+    }
+
     /// The value as written for people: `8`, `8.5`, `1-2`, `x`.
     pub fn value_text(&self) -> String {
         if self.placeholder {
@@ -112,6 +138,15 @@ mod tests {
         };
         assert_eq!(t.value_text(), "1-2");
         assert_eq!(t.qualifier(), "none");
+        assert_eq!(t.display(), "1-2项");
+        let t = Target {
+            qualifiers: vec!["力争".into(), "达到".into(), "以上".into()],
+            value: 90.0,
+            value_max: None,
+            unit: "%".into(),
+            ..t
+        };
+        assert_eq!(t.display(), "力争达到 90%以上");
         assert_eq!(Kind::GrowthRate.to_string(), "growth-rate");
     }
 }

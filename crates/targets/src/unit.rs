@@ -86,6 +86,12 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("张", "张", Count),
     ("张床", "张床", Count),
     ("次", "次", Count),
+    ("架次", "架次", Count),
+    ("辆次", "辆次", Count),
+    ("头", "头", Count),
+    ("只", "只", Count),
+    ("株", "株", Count),
+    ("对", "对", Count),
     ("个村", "个村", Count),
     ("个乡镇", "个乡镇", Count),
     ("万件", "万件", Count),
@@ -128,10 +134,36 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
 ];
 
 /// Denominators that may follow a unit: `元/月`, `元/月/人`.
-const PER: &[&str] = &["人", "月", "年", "户", "亩", "吨", "天", "日", "次", "件", "平方米"];
+const PER: &[&str] = &[
+    "人",
+    "月",
+    "年",
+    "户",
+    "亩",
+    "吨",
+    "天",
+    "日",
+    "次",
+    "件",
+    "平方米",
+];
 
 /// The unit at the start of `rest` (folded text right after a number).
 pub(crate) fn unit_at(rest: &str) -> Option<Unit> {
+    // 3.6万家, 168万名, 1.2万公里: a multiplier before any unit of the table
+    for mult in ["万", "亿"] {
+        if let Some(after) = rest.strip_prefix(mult) {
+            if let Some(u) = unit_at(after).filter(|u| matches!(u.class, Count | Measure)) {
+                if !u.name.starts_with(['万', '亿']) {
+                    return Some(Unit {
+                        name: format!("{mult}{}", u.name),
+                        class: u.class,
+                        len: mult.len() + u.len,
+                    });
+                }
+            }
+        }
+    }
     let (written, name, class) = UNITS
         .iter()
         .filter(|(w, _, _)| rest.starts_with(w))
@@ -166,7 +198,9 @@ pub(crate) fn complete_bare(bare: &str, indicator: &str) -> (String, UnitClass) 
         (&["吞吐量", "产量", "吨"], "吨", Measure),
         (&["面积", "亩"], "亩", Measure),
         (
-            &["元", "额", "收入", "资金", "投资", "税", "产值", "营收", "费"],
+            &[
+                "元", "额", "收入", "资金", "投资", "税", "产值", "营收", "费",
+            ],
             "元",
             Money,
         ),
@@ -189,6 +223,10 @@ mod tests {
         assert_eq!(unit_at("个工作日内").unwrap().name, "个工作日");
         assert_eq!(unit_at("百分点左右").unwrap().name, "个百分点");
         assert_eq!(unit_at("个月内").unwrap().class, UnitClass::Skip);
+        assert_eq!(unit_at("万家,").unwrap().name, "万家");
+        assert_eq!(unit_at("万公里").unwrap().name, "万公里");
+        assert_eq!(unit_at("万元").unwrap().name, "万元");
+        assert_eq!(unit_at("万,").unwrap().class, UnitClass::Bare);
     }
 
     #[test]

@@ -22,6 +22,9 @@ mod similar;
 pub mod tokenizer;
 mod writer;
 
+#[cfg(test)]
+mod completeness_tests;
+
 pub use error::{IndexError, Result};
 pub use manifest::{IndexManifest, PlanEntry};
 pub use query::{Filter, FilterField, FilterValue, Node, QueryError};

@@ -305,7 +305,7 @@ impl SearchIndex {
                 clauses.extend(self.ranking(w));
                 Box::new(BooleanQuery::new(clauses))
             }
-            Node::Filter(filter) => zero(filter_query(f, filter)),
+            Node::Filter(filter) => zero(self.filter_query(filter)),
             Node::And(parts) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for p in parts {
@@ -394,6 +394,33 @@ pub fn char_phrase(f: &Fields, phrase: &str) -> Box<dyn Query> {
     }
 }
 
+impl SearchIndex {
+    fn filter_query(&self, filter: &Filter) -> Box<dyn Query> {
+        let f = self.fields();
+        if let (FilterField::Lead, FilterValue::Term(t)) = (filter.field, &filter.value) {
+            // 县发改局, 发改局 and 区发改局 are one department
+            let canonical = fold::fold_str(&self.notes().departments().resolve(t).canonical);
+            let mut terms = vec![canonical];
+            if !terms.contains(t) {
+                terms.push(t.clone());
+            }
+            return Box::new(BooleanQuery::new(
+                terms
+                    .iter()
+                    .map(|t| {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(f.lead, t),
+                            IndexRecordOption::Basic,
+                        ));
+                        (Occur::Should, q)
+                    })
+                    .collect(),
+            ));
+        }
+        filter_query(f, filter)
+    }
+}
+
 fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn Query> {
     let field = match filter.field {
         FilterField::County => f.county,
@@ -446,7 +473,7 @@ mod tests {
                     ..Default::default()
                 },
             );
-            for d in document_entries(index.fields(), &doc) {
+            for d in document_entries(index.fields(), &doc, index.notes()) {
                 writer.add_document(d).unwrap();
             }
         }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use fangan_model::Segmenter;
+use fangan_notes::NoteReader;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
@@ -23,6 +24,7 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     segmenter: Arc<Segmenter>,
+    notes: NoteReader,
     dir: Option<PathBuf>,
 }
 
@@ -102,6 +104,7 @@ impl SearchIndex {
             reader,
             fields,
             segmenter,
+            notes: NoteReader::new(),
             dir,
         })
     }
@@ -129,6 +132,16 @@ impl SearchIndex {
     /// The shared segmenter.
     pub fn segmenter(&self) -> &Arc<Segmenter> {
         &self.segmenter
+    }
+
+    /// The reader of responsibility notes (lead departments).
+    pub fn notes(&self) -> &NoteReader {
+        &self.notes
+    }
+
+    /// Uses `notes` (with user alias files) to read lead departments.
+    pub fn set_notes(&mut self, notes: NoteReader) {
+        self.notes = notes;
     }
 
     /// The folder, for an index on disk.

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fangan_model::{fold, Clause, Document};
+use fangan_notes::{NoteReader, Role};
 use rayon::prelude::*;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
@@ -21,6 +22,7 @@ use super::lock::WriterLock;
 use super::manifest::{IndexManifest, PlanEntry};
 use super::schema::Fields;
 use super::search_index::SearchIndex;
+use crate::manifest::Manifest;
 use crate::parse::Parser;
 
 /// Configures an [`Ingester`].
@@ -202,6 +204,7 @@ impl Ingester {
             .map_err(|e| locked(index, e))?;
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
+        let notes = index.notes();
         let mut report = IngestReport::default();
         let files: Vec<(PathBuf, u64)> = files
             .iter()
@@ -215,13 +218,28 @@ impl Ingester {
             files: files.len(),
             bytes: files.iter().map(|f| f.1).sum(),
         });
+        let mut folders: HashMap<PathBuf, std::result::Result<Option<Manifest>, String>> =
+            HashMap::new();
+        for (path, _) in &files {
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            folders
+                .entry(dir.clone())
+                .or_insert_with(|| Manifest::load(&dir).map_err(|e| e.to_string()));
+        }
         let mut claimed: HashMap<String, PathBuf> = HashMap::new();
         let mut dirty = false;
         let mut since_commit = 0u64;
         for batch in files.chunks(self.config.batch_files) {
             let outcomes: Vec<Outcome> = batch
                 .par_iter()
-                .map(|(path, _)| self.process(path, &manifest, &fields))
+                .map(|(path, _)| {
+                    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                    match folders.get(&dir) {
+                        Some(Err(why)) => Outcome::Refused(format!("bad manifest: {why}")),
+                        Some(Ok(m)) => self.process(path, m.as_ref(), &manifest, &fields, notes),
+                        None => self.process(path, None, &manifest, &fields, notes),
+                    }
+                })
                 .collect();
             for ((path, len), outcome) in batch.iter().zip(outcomes) {
                 match outcome {
@@ -303,25 +321,40 @@ impl Ingester {
         Ok(report)
     }
 
-    fn process(&self, path: &Path, manifest: &IndexManifest, fields: &Fields) -> Outcome {
+    fn process(
+        &self,
+        path: &Path,
+        folder: Option<&Manifest>,
+        manifest: &IndexManifest,
+        fields: &Fields,
+        notes: &NoteReader,
+    ) -> Outcome {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => return Outcome::Refused(format!("cannot read: {e}")),
         };
-        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+        let entry = folder.and_then(|m| m.entry_for(name));
+        // the hash covers the file and what the folder manifest says of it
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(&bytes);
+        if let Some(e) = entry {
+            hasher.update(serde_json::to_string(&e.meta()).unwrap_or_default().as_bytes());
+        }
+        let hash = hasher.finalize().to_hex().to_string();
         let len = bytes.len() as u64;
         drop(bytes);
-        let id = plan_id(path);
+        let id = entry.map_or_else(|| plan_id(path), |e| e.id.clone());
         if manifest.plans.get(&id).is_some_and(|e| {
             e.hash == hash && e.file == path && e.generation == self.config.generation
         }) {
             return Outcome::Skipped;
         }
-        let doc = match crate::corpus::load_file(path, &self.parser) {
+        let doc = match crate::corpus::load_file_with(path, &self.parser, folder) {
             Ok(d) => d,
             Err(e) => return Outcome::Refused(e.to_string()),
         };
-        let docs = document_entries(fields, &doc);
+        let docs = document_entries(fields, &doc, notes);
         Outcome::Parsed {
             id: doc.meta.id.clone(),
             entry: PlanEntry {
@@ -361,17 +394,36 @@ fn locked(index: &SearchIndex, e: TantivyError) -> IndexError {
     }
 }
 
-/// Every clause of `doc` as a tantivy document.
-pub fn document_entries(fields: &Fields, doc: &Document) -> Vec<TantivyDocument> {
+/// Every clause of `doc` as a tantivy document; `notes` reads the lead
+/// departments of each clause's notes.
+pub fn document_entries(fields: &Fields, doc: &Document, notes: &NoteReader) -> Vec<TantivyDocument> {
     doc.clauses
         .iter()
         .enumerate()
-        .map(|(ord, clause)| clause_entry(fields, doc, ord, clause))
+        .map(|(ord, clause)| {
+            let mut leads: Vec<String> = notes
+                .read_clause(clause)
+                .iter()
+                .flat_map(|n| n.units_with(Role::Lead))
+                .filter(|u| !u.generic)
+                .map(|u| fold::fold_str(&u.canonical))
+                .collect();
+            leads.sort();
+            leads.dedup();
+            clause_entry(fields, doc, ord, clause, &leads)
+        })
         .collect()
 }
 
-/// One clause as a tantivy document.
-pub fn clause_entry(f: &Fields, doc: &Document, ord: usize, clause: &Clause) -> TantivyDocument {
+/// One clause as a tantivy document, with the canonical names of its lead
+/// departments.
+pub fn clause_entry(
+    f: &Fields,
+    doc: &Document,
+    ord: usize,
+    clause: &Clause,
+    leads: &[String],
+) -> TantivyDocument {
     let meta = &doc.meta;
     let mut d = TantivyDocument::new();
     d.add_text(f.plan, &meta.id);
@@ -418,6 +470,9 @@ pub fn clause_entry(f: &Fields, doc: &Document, ord: usize, clause: &Clause) -> 
     let folded = fold::fold_str(&clause.text);
     d.add_text(f.words, &folded);
     d.add_text(f.chars, folded);
+    for lead in leads {
+        d.add_text(f.lead, lead);
+    }
     if let Some(p) = &doc.source.path {
         d.add_text(f.file, p.to_string_lossy());
     }

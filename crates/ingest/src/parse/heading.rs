@@ -14,7 +14,12 @@ pub fn heading(body: &str) -> String {
         .take(MAX_HEADING_LEN + 1)
         .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
         .map(|(i, _)| i);
+    // a first line that is one sentence, with more text below, is all heading
+    const TERMS: [char; 7] = ['。', '！', '？', '；', '!', '?', ';'];
+    let whole = first_line.trim_end_matches(TERMS);
+    let heading_line = body.contains('\n') && !whole.contains(TERMS) && whole.chars().count() <= 80;
     let h = match lead_end {
+        _ if heading_line => whole,
         Some(end) => &first_line[..end],
         None if first_line.chars().count() <= MAX_HEADING_LEN => first_line,
         None => "",

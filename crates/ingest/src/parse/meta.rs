@@ -104,9 +104,10 @@ fn county(title: &str, text: &str) -> Option<(String, String)> {
             }
         }
     }
-    // 2. `XX县人民政府`, `中共XX县委`, `XX县委`
+    // 2. `XX县人民政府`, `中共XX县委`, `XX县委` among the most frequent names
+    let cands = candidates(text);
     for suffix in ["人民政府", "委", "政府"] {
-        for cand in candidates(text) {
+        for cand in cands.iter().take(12) {
             let needle = format!("{}{}", cand.0, suffix);
             if text.contains(&needle) && !cand.0.starts_with('市') {
                 return Some((cand.0.clone(), format!("{needle:?} in the text")));
@@ -114,7 +115,7 @@ fn county(title: &str, text: &str) -> Option<(String, String)> {
         }
     }
     // 3. the most frequent place name, when it recurs
-    let best = candidates(text).into_iter().next()?;
+    let best = cands.into_iter().next()?;
     (best.1 >= 3).then(|| (best.0.clone(), format!("{:?} ×{} in the text", best.0, best.1)))
 }
 

@@ -18,7 +18,8 @@ mod tree;
 use std::path::PathBuf;
 
 use fangan_model::{
-    Clause, Document, Level, MappedText, MappedTextBuilder, PlanMeta, RawNote, SourceInfo, Span,
+    Clause, Document, Level, LineIndex, MappedText, MappedTextBuilder, PlanMeta, RawNote, SourceInfo,
+    Span,
 };
 
 use crate::read::SourceText;
@@ -47,7 +48,8 @@ impl Parser {
             builder.push(p);
         }
         let (drafts, warnings) = builder.finish();
-        let clauses: Vec<Clause> = drafts.into_iter().map(|d| to_clause(d, &text)).collect();
+        let index = LineIndex::new(&text);
+        let clauses: Vec<Clause> = drafts.into_iter().map(|d| to_clause(d, &index)).collect();
         let title = clauses
             .iter()
             .find(|c| c.level == Level::Front)
@@ -91,12 +93,13 @@ impl Parser {
     }
 }
 
-fn to_clause(d: Draft, src: &str) -> Clause {
+fn to_clause(d: Draft, lines: &LineIndex) -> Clause {
     let map = join(&d.paras);
     let text = map.text().to_string();
     let span = map.source_span(Span::new(0, text.len()));
     let heading = match d.level {
-        Level::Front | Level::Attachment => title(&d.paras),
+        Level::Front => title(&d.paras),
+        Level::Attachment => Some(title(&d.paras)).filter(|t| !t.is_empty()).unwrap_or_else(|| d.label.clone()),
         Level::Subheading => heading::subheading_lead(&text).unwrap_or_default().to_string(),
         Level::AttachmentList => "附件".to_string(),
         _ => heading::heading(text.get(d.label_len..).unwrap_or("")),
@@ -112,7 +115,7 @@ fn to_clause(d: Draft, src: &str) -> Clause {
                     text: range.slice(&text).to_string(),
                     range,
                     span,
-                    line: fangan_model::line_of(src, span.start),
+                    line: lines.line(span.start),
                 }
             })
             .collect()

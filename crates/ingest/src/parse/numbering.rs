@@ -53,6 +53,7 @@ impl Marker {
     /// The path segment: numerals as written, brackets full-width.
     pub fn segment(&self) -> String {
         match self.style {
+            Style::Attachment if self.number == 0 => self.label.clone(),
             Style::Attachment => format!("附件{}", self.number),
             Style::AttachmentList => "附件列表".to_string(),
             Style::Section => chinese_numeral(self.number),
@@ -65,8 +66,21 @@ impl Marker {
     }
 }
 
+/// Lines that open an end block of their own, like an attachment
+/// (`名词解释` after a report, numbered `1.` … inside).
+const END_BLOCKS: &[&str] = &["名词解释", "注释", "附注", "附录", "名词注释"];
+
 /// Recognises the label at the start of `line` (already cleaned).
 pub fn recognize(line: &str) -> Option<Marker> {
+    let bare = line.trim().trim_end_matches([':', '：']);
+    if END_BLOCKS.contains(&bare) {
+        return Some(Marker {
+            style: Style::Attachment,
+            number: 0,
+            label: bare.to_string(),
+            len: line.len(),
+        });
+    }
     let chars: Vec<(usize, char)> = line.char_indices().take(12).collect();
     let first = chars.first()?.1;
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
@@ -253,6 +267,7 @@ mod tests {
         assert_eq!(seg("③推进"), Some((Style::Circled, "③".into(), "③".into())));
         assert_eq!(seg("附件1"), Some((Style::Attachment, "附件1".into(), "附件1".into())));
         assert_eq!(seg("附件 1"), Some((Style::Attachment, "附件1".into(), "附件 1".into())));
+        assert_eq!(seg("名词解释"), Some((Style::Attachment, "名词解释".into(), "名词解释".into())));
         assert_eq!(seg("附件:1. 内需扩量提效攻坚实施方案").map(|s| s.0), Some(Style::AttachmentList));
         assert_eq!(seg("——产业培育加力提速。").map(|s| s.0), Some(Style::Bullet));
     }

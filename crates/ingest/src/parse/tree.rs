@@ -227,7 +227,16 @@ impl TreeBuilder {
         let body = &first.text()[d.label_len.min(first.text().len())..];
         let heading_only = body.chars().count() <= super::paragraphs::MAX_HEADING_LEN
             && body.trim_end_matches('。').chars().all(|c| c != '。');
-        if !heading_only || !d.paras[1..].iter().all(|p| subheading_lead(p.text()).is_some()) {
+        // Run-in headings make clauses of their own only where the plan
+        // treats them as units: under a numbered task, or each with its own
+        // responsibility note. (A report's `（一）` with run-in paragraphs
+        // stays one clause.)
+        let numbered_task = matches!(d.level, Level::Task | Level::Item);
+        let own_notes = d.paras[1..].iter().all(|p| !super::note::locate(p.text()).is_empty());
+        if !heading_only
+            || !(numbered_task || own_notes)
+            || !d.paras[1..].iter().all(|p| subheading_lead(p.text()).is_some())
+        {
             return;
         }
         let rest: Vec<Paragraph> = self.drafts[id].paras.drain(1..).collect();
