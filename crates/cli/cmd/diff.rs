@@ -33,7 +33,7 @@ pub struct DiffArgs {
     /// Only clauses on this topic: text (or a heading above) containing it.
     #[arg(long, value_name = "TEXT")]
     pub section: Option<String>,
-    /// Pairs scoring less than this stay unpaired (0 to 1; default 0.25).
+    /// Pairs scoring less than this stay unpaired (0 to 1; default 0.09).
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f32>,
     /// Alignment method.

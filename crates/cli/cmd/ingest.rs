@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use fangan_ingest::index::{IngestReport, Ingester, Progress, SearchIndex};
+use fangan_ingest::index::{IndexError, IngestReport, Ingester, Progress, SearchIndex};
 use fangan_model::Segmenter;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -143,21 +143,34 @@ pub fn ingest_with_progress(
 pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
     let generation = generation();
     if SearchIndex::exists(&ctx.index) {
-        let index = SearchIndex::open(&ctx.index, segmenter())?;
-        let manifest = index.manifest()?;
-        if manifest.stale(&generation) == 0 {
+        let current = match SearchIndex::open(&ctx.index, segmenter()) {
+            Ok(index) => Some(index),
+            Err(IndexError::SchemaVersion { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let manifest = match &current {
+            Some(index) => index.manifest()?,
+            None => SearchIndex::read_manifest(&ctx.index).unwrap_or_default(),
+        };
+        if let Some(index) = current.filter(|_| manifest.stale(&generation) == 0) {
             return Ok(index);
         }
-        let files: Vec<PathBuf> = manifest
+        let mut files: Vec<PathBuf> = manifest
             .plans
             .values()
             .map(|p| p.file.clone())
             .filter(|f| f.is_file())
             .collect();
+        if files.is_empty() {
+            if let Some(corpus) = &ctx.corpus {
+                files = plan_files(std::slice::from_ref(corpus))?;
+            }
+        }
         eprintln!(
             "fangan: the index in {} was built by another build of fangan; updating it",
             ctx.index.display()
         );
+        let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
         let ingester = Ingester::builder().generation(generation).prune(true).build();
         report_refused(&ingest_with_progress(&ingester, &index, &files, ctx.progress)?);
         return Ok(index);

@@ -48,12 +48,12 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             weights: Weights::default(),
-            min_score: 0.25,
-            paraphrase: 0.4,
+            min_score: 0.09,
+            paraphrase: 0.13,
             near_copy: 0.5,
             candidates: 8,
             group_margin: 1.1,
-            member_min: 0.2,
+            member_min: 0.09,
             kind_penalty: 0.5,
             diff_timeout: Duration::from_millis(20),
             passage_chars: 6,
@@ -73,13 +73,14 @@ impl AlignerBuilder {
         AlignerBuilder::default()
     }
 
-    /// Score under which clauses stay unpaired (default 0.25).
+    /// Score under which clauses stay unpaired (default 0.09).
     pub fn min_score(&mut self, v: f32) -> &mut Self {
         self.config.min_score = v;
         self
     }
 
-    /// Score from which a pair is a paraphrase rather than related (default 0.4).
+    /// Score from which a pair is a paraphrase rather than related (default
+    /// 0.13); a group is matched as a whole only from this score.
     pub fn paraphrase(&mut self, v: f32) -> &mut Self {
         self.config.paraphrase = v;
         self
@@ -104,7 +105,7 @@ impl AlignerBuilder {
         self
     }
 
-    /// Score from which a member of a matched group is paired too (default 0.2).
+    /// Score from which a member of a matched group is paired too (default 0.09).
     pub fn member_min(&mut self, v: f32) -> &mut Self {
         self.config.member_min = v;
         self
@@ -339,7 +340,8 @@ impl<'s> Aligner<'s> {
             } else {
                 0.0
             };
-            if s.score < best_member * cfg.group_margin {
+            let is_group = ra == UnitRole::Group || rb == UnitRole::Group;
+            if is_group && (s.score < cfg.paraphrase || s.score < best_member * cfg.group_margin) {
                 continue;
             }
             weights[i * nb + j] = s.score - cfg.min_score + f32::EPSILON;

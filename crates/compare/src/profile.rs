@@ -194,6 +194,29 @@ impl SparseVec {
         s
     }
 
+    /// Share of this vector's weight on keys that `other` also has
+    /// (how much of a heading another text contains).
+    pub fn covered_by(&self, other: &SparseVec) -> f32 {
+        let total: f32 = self.0.iter().map(|(_, w)| w).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut s) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += a[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s / total
+    }
+
     /// True when no word has weight.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -4,7 +4,9 @@
 //! - `chars`: containment of masked character trigrams (the shorter text's
 //!   trigrams found in the longer), damped for very short texts: shared
 //!   sentences and near-copies, robust to segmentation.
-//! - `heading`: cosine of the headings' weighted words: the same task name.
+//! - `heading`: the same task name: cosine of the headings' weighted
+//!   bigrams, or, when higher, how much of each heading the other clause's
+//!   text contains (a task title written out in the other plan's text).
 //!
 //! The score is a weighted blend, raised to the two-way trigram overlap
 //! when that is higher (a near-copy is a match whatever its words).
@@ -34,8 +36,8 @@ impl Default for Weights {
         Weights {
             words: 0.3,
             bigrams: 0.3,
-            chars: 0.2,
-            heading: 0.2,
+            chars: 0.1,
+            heading: 0.3,
         }
     }
 }
@@ -46,7 +48,11 @@ pub fn signals(a: &Profile, b: &Profile) -> Signals {
         words: a.words.dot(&b.words).clamp(0.0, 1.0),
         bigrams: a.bigrams.dot(&b.bigrams).clamp(0.0, 1.0),
         chars: containment(&a.grams, &b.grams),
-        heading: a.heading.dot(&b.heading).clamp(0.0, 1.0),
+        heading: a
+            .heading
+            .dot(&b.heading)
+            .max(0.5 * (a.heading.covered_by(&b.bigrams) + b.heading.covered_by(&a.bigrams)))
+            .clamp(0.0, 1.0),
     }
 }
 

@@ -248,3 +248,26 @@ fn provincial_reports_parse_without_invented_clauses() {
         assert!(title.contains("政府工作报告"), "{name}: {title}");
     }
 }
+
+#[test]
+fn without_a_manifest_metadata_is_inferred_and_shown_as_inferred() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["pingjiang-2023.txt", "pingjiang-2025.txt", "xiangyin-2025.txt", "yueyanglou-2023.txt"] {
+        std::fs::copy(root().join("seeds").join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::copy(root().join("tests/fixtures/reports/hunan.txt"), dir.path().join("hunan.txt")).unwrap();
+    let corpus = Corpus::load_dir(dir.path(), &Parser::new()).unwrap();
+    let meta = |id: &str| plan(&corpus, id).meta.clone();
+    let inferred = |id: &str, field: &str| meta(id).inferred.iter().any(|i| i.field == field && !i.evidence.is_empty());
+    let m = meta("pingjiang-2023");
+    assert_eq!((m.county.as_deref(), m.level.as_deref(), m.year), (Some("平江县"), Some("县"), Some(2023)));
+    assert!(inferred("pingjiang-2023", "county") && inferred("pingjiang-2023", "year"));
+    assert_eq!(meta("xiangyin-2025").county.as_deref(), Some("湘阴县"));
+    assert_eq!(meta("xiangyin-2025").title, None, "the file has no title line");
+    assert_eq!(meta("yueyanglou-2023").county.as_deref(), Some("岳阳楼区"));
+    assert_eq!(meta("yueyanglou-2023").level.as_deref(), Some("区"));
+    // the county is never named on its own in pingjiang-2025: unknown stays unknown
+    assert_eq!(meta("pingjiang-2025").county, None);
+    let m = meta("hunan");
+    assert_eq!((m.county, m.province.as_deref(), m.level.as_deref(), m.year), (None, Some("湖南"), Some("省"), Some(2026)));
+}

@@ -1,3 +1,5 @@
+use std::path::Path;
+use fangan_ingest::read::read_bytes;
 #[test]
 fn perf() {
     let mut files = vec![];
@@ -7,21 +9,23 @@ fn perf() {
             files.push(std::fs::read(&p).unwrap());
         }
     }
-    let mut big = Vec::new();
-    while big.len() < 200_000_000 { for b in &files { big.extend_from_slice(b); } }
+    let total: usize = files.iter().map(|f| f.len()).sum();
+    // realistic: many small files
     let t = std::time::Instant::now();
-    let ok = std::str::from_utf8(&big).is_ok();
-    println!("std {:?} {ok}", t.elapsed());
+    let mut n = 0;
+    while n < 200_000_000 { for b in &files { let s = read_bytes(b, Path::new("x.txt")).unwrap(); n += s.text.len(); } }
+    let dt = t.elapsed();
+    println!("small files utf8: {} MB in {:?} = {:.0} MB/s (batch {} KB)", n/1_000_000, dt, n as f64/1e6/dt.as_secs_f64(), total/1000);
+    let crlf: Vec<Vec<u8>> = files.iter().map(|f| String::from_utf8(f.clone()).unwrap().replace('\n', "\r\n").into_bytes()).collect();
     let t = std::time::Instant::now();
-    let ok = encoding_rs::Encoding::utf8_valid_up_to(&big) == big.len();
-    println!("encoding_rs {:?} {ok}", t.elapsed());
+    let mut n = 0;
+    while n < 200_000_000 { for b in &crlf { let s = read_bytes(b, Path::new("x.txt")).unwrap(); n += b.len(); let _ = s; } }
+    let dt = t.elapsed();
+    println!("small files crlf: {:.0} MB/s", n as f64/1e6/dt.as_secs_f64());
+    let gbk: Vec<Vec<u8>> = files.iter().map(|f| encoding_rs::GBK.encode(std::str::from_utf8(f).unwrap()).0.into_owned()).collect();
     let t = std::time::Instant::now();
-    let c = encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(&big).unwrap();
-    println!("encoding_rs cow {:?} {}", t.elapsed(), c.len());
-    let t = std::time::Instant::now();
-    let s = c.into_owned();
-    println!("copy {:?} {}", t.elapsed(), s.len());
-    let t = std::time::Instant::now();
-    let n = big.chunks(64).position(|c| c.iter().fold(false, |a, &b| a | (b == 0)));
-    println!("nul chunk {:?} {n:?}", t.elapsed());
+    let mut n = 0;
+    while n < 100_000_000 { for b in &gbk { let s = read_bytes(b, Path::new("x.txt")).unwrap(); assert_eq!(s.encoding, "GBK"); n += b.len(); } }
+    let dt = t.elapsed();
+    println!("small files gbk: {:.0} MB/s", n as f64/1e6/dt.as_secs_f64());
 }

@@ -86,7 +86,8 @@ static BUILTIN: LazyLock<Departments> = LazyLock::new(|| {
 });
 
 static BRANCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("^(?P<parent>.+?(?:局|行))(?P<place>.{1,6}?)(?:分局|支局|分行|支行)$").expect("branch pattern")
+    Regex::new("^(?P<parent>.+?(?:局|行))(?P<place>.{1,6}?)(?:分局|支局|分行|支行)$")
+        .expect("branch pattern")
 });
 
 fn parse_kind(s: &str) -> Option<UnitKind> {

@@ -211,7 +211,7 @@ impl Extractor {
                 .map_or(prev_end, |p| prev_end + p + 1);
             let lead_start = pending.take().unwrap_or(phrase);
             let raw = &f[lead_start..q.start];
-            let next = qs.get(i + 1).map_or(end, |n| n.start.min(end));
+            let next = qs.get(i + 1).map_or(end, |n| n.start.min(end)).max(q.end);
             let tail_end = f[q.end..next].find(TAIL_END).map_or(next, |p| q.end + p);
             let mut tail = &f[q.end..tail_end];
             if lead::is_connector(tail) {
@@ -609,6 +609,68 @@ mod tests {
             let found = extract(text);
             assert!(found.is_empty(), "{text}: {found:?}");
         }
+    }
+
+    /// The seed plans, read line by line as the scan example does.
+    const SEEDS: &[(&str, &str)] = &[
+        (
+            "pingjiang-2023",
+            include_str!("../../../seeds/pingjiang-2023.txt"),
+        ),
+        (
+            "pingjiang-2025",
+            include_str!("../../../seeds/pingjiang-2025.txt"),
+        ),
+        (
+            "suining-2024",
+            include_str!("../../../seeds/suining-2024.txt"),
+        ),
+        (
+            "xiangyin-2025",
+            include_str!("../../../seeds/xiangyin-2025.txt"),
+        ),
+        (
+            "yueyanglou-2023",
+            include_str!("../../../seeds/yueyanglou-2023.txt"),
+        ),
+    ];
+
+    #[test]
+    fn seeds_give_sensible_targets() {
+        let extractor = Extractor::new();
+        for (plan, text) in SEEDS {
+            let mut n = 0;
+            for line in text.lines() {
+                for t in extractor.extract(line) {
+                    n += 1;
+                    assert_eq!(t.span.slice(line), t.snippet);
+                    let year_like = (1990.0..2100.0).contains(&t.value) && t.value.fract() == 0.0;
+                    assert!(!(year_like && t.unit.is_empty()), "{plan}: {t:?}");
+                    assert!(!t.snippet.contains("G536"), "{plan}: {t:?}");
+                    assert!(!t.unit.contains('年'), "{plan}: {t:?}");
+                }
+            }
+            assert!(n >= 5, "{plan}: only {n} targets");
+        }
+    }
+
+    #[test]
+    fn the_five_seed_plans_share_headline_indicators() {
+        let extractor = Extractor::new();
+        let investment: Vec<Vec<f64>> = SEEDS
+            .iter()
+            .map(|(_, text)| {
+                extractor
+                    .extract(text)
+                    .into_iter()
+                    .filter(|t| t.canonical == "固定资产投资增速")
+                    .map(|t| t.value)
+                    .collect()
+            })
+            .collect();
+        // every plan sets a fixed-asset investment growth target
+        assert!(investment.iter().all(|v| !v.is_empty()), "{investment:?}");
+        assert_eq!(investment[0], [10.0]);
     }
 
     #[test]

@@ -91,9 +91,29 @@ impl IndicatorTable {
             }
             match SCOPE.iter().find_map(|s| k.strip_prefix(s)) {
                 Some(rest) if !rest.is_empty() => k = rest.to_string(),
-                _ => return k,
+                _ => break,
             }
         }
+        self.by_suffix(&k).unwrap_or(k)
+    }
+
+    /// The canonical name of the longest variant (of four characters or
+    /// more) that `k` ends with, when what stands before it only narrows the
+    /// place (`货物进出口总额`, `…主攻方向突破关键核心技术攻关`), not when it
+    /// makes a new measure (`新增高新技术企业` is not `高新技术企业数`).
+    fn by_suffix(&self, k: &str) -> Option<String> {
+        const NEW_MEASURE: &[&str] = &[
+            "新增", "新", "培育", "认定", "引进", "引育", "入库", "建成", "新建", "开工", "申报",
+        ];
+        self.by_variant
+            .iter()
+            .filter(|(v, _)| v.chars().count() >= 4 && k.len() > v.len() && k.ends_with(v.as_str()))
+            .filter(|(v, _)| {
+                let before = &k[..k.len() - v.len()];
+                !NEW_MEASURE.iter().any(|w| before.ends_with(w))
+            })
+            .max_by_key(|(v, _)| v.len())
+            .map(|(_, name)| name.clone())
     }
 
     /// The canonical indicator of a target: base name plus the kind's suffix.
@@ -162,6 +182,20 @@ mod tests {
             t.canonical("常住人口城镇化率", Kind::Change),
             "城镇化率提高幅度"
         );
+    }
+
+    #[test]
+    fn a_narrowing_prefix_keeps_the_indicator() {
+        let t = table();
+        assert_eq!(
+            t.canonical("货物进出口总额", Kind::GrowthRate),
+            "进出口总额增速"
+        );
+        assert_eq!(
+            t.canonical("新增高新技术企业", Kind::Count),
+            "新增高新技术企业"
+        );
+        assert_eq!(t.canonical("跨境电商出口", Kind::Level), "跨境电商出口");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //!
 //! One tantivy document per clause. The clause text is indexed twice, both
 //! times from the same folded text ([`fangan_model::fold`]):
-//! - [`CHARS`]: one token per character plus one per overlapping character
-//!   pair, at the character's position, so a quoted phrase matches exactly
-//!   where the folded text contains it (no segmentation can hide it);
-//! - [`WORDS`]: jieba words, for BM25 ranking.
+//! - [`CHARS`]: one token per character (its bigram with the next), at the
+//!   character's position, so a quoted phrase matches exactly where the
+//!   folded text contains it (no segmentation can hide it);
+//! - [`WORDS`]: jieba words with frequencies (no positions), for BM25
+//!   ranking.
 //!
 //! The display text is stored as written (`text`), so hits and highlights
 //! speak of what users see.
@@ -19,7 +20,7 @@ use super::tokenizer::{CHARS_TOKENIZER, WORDS_TOKENIZER};
 
 /// Version of the schema and of what is fed into it; an index of another
 /// version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Plan id (file stem), stored and indexed as one term.
 pub const PLAN: &str = "plan";
@@ -111,11 +112,11 @@ pub fn build_schema() -> Schema {
         .set_indexed()
         .set_stored()
         .set_fast();
-    let analyzed = |tokenizer: &str| {
+    let analyzed = |tokenizer: &str, record: IndexRecordOption| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(record),
         )
     };
     b.add_text_field(PLAN, keyword.clone());
@@ -133,8 +134,14 @@ pub fn build_schema() -> Schema {
     b.add_text_field(TEXT, STORED);
     b.add_u64_field(LINE, STORED);
     b.add_u64_field(ORD, number);
-    b.add_text_field(CHARS, analyzed(CHARS_TOKENIZER));
-    b.add_text_field(WORDS, analyzed(WORDS_TOKENIZER));
+    b.add_text_field(
+        CHARS,
+        analyzed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions),
+    );
+    b.add_text_field(
+        WORDS,
+        analyzed(WORDS_TOKENIZER, IndexRecordOption::WithFreqs),
+    );
     b.add_text_field(LEAD, keyword);
     b.add_text_field(FILE, STORED);
     b.build()

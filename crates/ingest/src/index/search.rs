@@ -368,7 +368,8 @@ fn zero(q: Box<dyn Query>) -> Box<dyn Query> {
 }
 
 /// Exact match of folded `phrase` on the character field: its bigrams at
-/// offsets 0, 2, 4, … (and the last one), or its unigram.
+/// offsets 0, 2, 4, … (and the last one); one character is the range of
+/// terms that start with it.
 pub fn char_phrase(f: &Fields, phrase: &str) -> Box<dyn Query> {
     let chars: Vec<(usize, char)> = phrase.char_indices().collect();
     let term = |i: usize, n: usize| {
@@ -380,7 +381,18 @@ pub fn char_phrase(f: &Fields, phrase: &str) -> Box<dyn Query> {
     };
     match chars.len() {
         0 => Box::new(AllQuery),
-        1 => Box::new(TermQuery::new(term(0, 1), IndexRecordOption::WithFreqs)),
+        1 => {
+            let c = chars[0].1;
+            let upper = char::from_u32(c as u32 + 1)
+                .or_else(|| char::from_u32(c as u32 + 0x801))
+                .map_or(Bound::Unbounded, |n| {
+                    Bound::Excluded(Term::from_field_text(f.chars, n.encode_utf8(&mut [0; 4])))
+                });
+            Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_text(f.chars, phrase)),
+                upper,
+            ))
+        }
         2 => Box::new(TermQuery::new(term(0, 2), IndexRecordOption::WithFreqs)),
         n => {
             let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
@@ -473,7 +485,7 @@ mod tests {
                     ..Default::default()
                 },
             );
-            for d in document_entries(index.fields(), &doc, index.notes()) {
+            for d in document_entries(index.fields(), &doc, index.notes(), index.segmenter()) {
                 writer.add_document(d).unwrap();
             }
         }

@@ -62,11 +62,23 @@ impl SearchIndex {
         Ok(this)
     }
 
+    /// The manifest of the index in `dir`, read from its `meta.json` without
+    /// opening it (works for an index of another schema version).
+    pub fn read_manifest(dir: &Path) -> Option<IndexManifest> {
+        let meta = std::fs::read_to_string(dir.join("meta.json")).ok()?;
+        let value: serde_json::Value = serde_json::from_str(&meta).ok()?;
+        Some(IndexManifest::from_payload(value.get("payload")?.as_str()))
+    }
+
     /// Opens the index in `dir`, creating the folder and an empty index when
-    /// there is none.
+    /// there is none. An index of another schema version is deleted and
+    /// created anew (it is a cache of the plan files).
     pub fn open_or_create(dir: &Path, segmenter: Arc<Segmenter>) -> Result<SearchIndex> {
         if Self::exists(dir) {
-            return Self::open(dir, segmenter);
+            match Self::open(dir, segmenter.clone()) {
+                Err(IndexError::SchemaVersion { .. }) => Self::remove_files(dir)?,
+                other => return other,
+            }
         }
         std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
             path: dir.to_path_buf(),
@@ -78,6 +90,25 @@ impl SearchIndex {
         })?;
         let index = Index::open_or_create(directory, build_schema())?;
         Self::wrap(index, segmenter, Some(dir.to_path_buf()))
+    }
+
+    /// Deletes the index files of `dir` (tantivy's segment files, named by a
+    /// 32-digit hex id, and its meta files); other files stay.
+    fn remove_files(dir: &Path) -> Result<()> {
+        let io = |source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            let path = entry.map_err(io)?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let stem = name.split('.').next().unwrap_or("");
+            let segment = stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit());
+            if segment || name == "meta.json" || name == ".managed.json" {
+                std::fs::remove_file(&path).map_err(io)?;
+            }
+        }
+        Ok(())
     }
 
     /// A fresh index in memory (tests, benches).

@@ -6,11 +6,13 @@
 //! Both read text that is already folded ([`fangan_model::fold`]): the
 //! writer and the query builder fold before tokenizing.
 //!
-//! - [`CharTokenizer`] (`fangan_chars`): for each character at position `i`,
-//!   a unigram token and the bigram of it and the next character, both at
-//!   position `i`. Positions are strictly sequential, so a phrase of `n`
-//!   characters is a phrase query of its bigrams at offsets `0, 2, 4, …,
-//!   n-2`: it matches exactly where the folded text contains the phrase.
+//! - [`CharTokenizer`] (`fangan_chars`): at each character position `i`,
+//!   the bigram of that character and the next; the last character alone.
+//!   Positions are strictly sequential, so a phrase of `n ≥ 2` characters is
+//!   a phrase query of its bigrams at offsets `0, 2, 4, …, n-2`, matching
+//!   exactly where the folded text contains it, and one character `c` is the
+//!   union of the terms starting with `c` (every character starts exactly
+//!   one token). One token per character keeps ingest fast.
 //! - [`JiebaTokenizer`] (`fangan_jieba`): the adapter from
 //!   [`fangan_model::Segmenter`] to tantivy. Precise-mode words get
 //!   sequential positions; dictionary words inside a long word are added at
@@ -35,19 +37,16 @@ pub fn register_tokenizers(index: &Index, segmenter: Arc<Segmenter>) {
     manager.register(WORDS_TOKENIZER, JiebaTokenizer::new(segmenter));
 }
 
-/// Unigrams and overlapping bigrams of characters, at character positions.
+/// Overlapping character bigrams (and the last character alone), at
+/// character positions.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CharTokenizer;
 
 /// Token stream of [`CharTokenizer`].
 pub struct CharTokenStream<'a> {
     text: &'a str,
-    /// Byte offset of the next character to start a unigram at.
+    /// Byte offset of the next character to start a token at.
     next: usize,
-    /// Position of the current character.
-    position: usize,
-    /// True when the current character's bigram is still to come.
-    bigram_due: bool,
     token: Token,
 }
 
@@ -58,8 +57,6 @@ impl Tokenizer for CharTokenizer {
         CharTokenStream {
             text,
             next: 0,
-            position: 0,
-            bigram_due: false,
             token: Token::default(),
         }
     }
@@ -67,35 +64,19 @@ impl Tokenizer for CharTokenizer {
 
 impl TokenStream for CharTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.bigram_due {
-            self.bigram_due = false;
-            let start = self.token.offset_from;
-            let first_end = self.token.offset_to;
-            if let Some(c) = self.text[first_end..].chars().next() {
-                let end = first_end + c.len_utf8();
-                self.token.offset_to = end;
-                self.token.text.clear();
-                self.token.text.push_str(&self.text[start..end]);
-                return true;
-            }
-        }
-        let Some(c) = self.text[self.next..].chars().next() else {
+        let mut rest = self.text[self.next..].chars();
+        let Some(first) = rest.next() else {
             return false;
         };
         let start = self.next;
-        self.next += c.len_utf8();
-        self.token.position = if self.token.position == usize::MAX {
-            0
-        } else {
-            self.position + 1
-        };
-        self.position = self.token.position;
+        self.next += first.len_utf8();
+        let end = self.next + rest.next().map_or(0, char::len_utf8);
+        self.token.position = self.token.position.wrapping_add(1);
         self.token.offset_from = start;
-        self.token.offset_to = self.next;
+        self.token.offset_to = end;
         self.token.position_length = 1;
         self.token.text.clear();
-        self.token.text.push(c);
-        self.bigram_due = true;
+        self.token.text.push_str(&self.text[start..end]);
         true
     }
 
@@ -210,17 +191,14 @@ mod tests {
     }
 
     #[test]
-    fn chars_are_unigrams_and_bigrams_at_sequential_positions() {
+    fn chars_are_bigrams_at_sequential_positions() {
         let text = "专项债、";
         let toks = collect(CharTokenizer, text);
         let texts: Vec<&str> = toks.iter().map(|t| t.0.as_str()).collect();
-        assert_eq!(
-            texts,
-            ["专", "专项", "项", "项债", "债", "债、", "、"],
-            "{toks:?}"
-        );
+        assert_eq!(texts, ["专项", "项债", "债、", "、"], "{toks:?}");
         let positions: Vec<usize> = toks.iter().map(|t| t.1).collect();
-        assert_eq!(positions, [0, 0, 1, 1, 2, 2, 3]);
+        assert_eq!(positions, [0, 1, 2, 3]);
+        assert_eq!(collect(CharTokenizer, "专")[0].0, "专");
         for (t, _, s, e) in &toks {
             assert_eq!(&text[*s..*e], t);
         }

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use fangan_model::{fold, Clause, Document};
+use fangan_model::{fold, Clause, Document, Segmenter};
 use fangan_notes::{NoteReader, Role};
 use rayon::prelude::*;
+use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::error::{IndexError, Result};
@@ -22,6 +23,7 @@ use super::lock::WriterLock;
 use super::manifest::{IndexManifest, PlanEntry};
 use super::schema::Fields;
 use super::search_index::SearchIndex;
+use super::tokenizer::word_tokens;
 use crate::manifest::Manifest;
 use crate::parse::Parser;
 
@@ -205,6 +207,7 @@ impl Ingester {
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let notes = index.notes();
+        let segmenter: &Segmenter = index.segmenter();
         let mut report = IngestReport::default();
         let files: Vec<(PathBuf, u64)> = files
             .iter()
@@ -236,8 +239,8 @@ impl Ingester {
                     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                     match folders.get(&dir) {
                         Some(Err(why)) => Outcome::Refused(format!("bad manifest: {why}")),
-                        Some(Ok(m)) => self.process(path, m.as_ref(), &manifest, &fields, notes),
-                        None => self.process(path, None, &manifest, &fields, notes),
+                        Some(Ok(m)) => self.process(path, m.as_ref(), &manifest, &fields, notes, segmenter),
+                        None => self.process(path, None, &manifest, &fields, notes, segmenter),
                     }
                 })
                 .collect();
@@ -328,6 +331,7 @@ impl Ingester {
         manifest: &IndexManifest,
         fields: &Fields,
         notes: &NoteReader,
+        segmenter: &Segmenter,
     ) -> Outcome {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -354,7 +358,7 @@ impl Ingester {
             Ok(d) => d,
             Err(e) => return Outcome::Refused(e.to_string()),
         };
-        let docs = document_entries(fields, &doc, notes);
+        let docs = document_entries(fields, &doc, notes, segmenter);
         Outcome::Parsed {
             id: doc.meta.id.clone(),
             entry: PlanEntry {
@@ -396,7 +400,12 @@ fn locked(index: &SearchIndex, e: TantivyError) -> IndexError {
 
 /// Every clause of `doc` as a tantivy document; `notes` reads the lead
 /// departments of each clause's notes.
-pub fn document_entries(fields: &Fields, doc: &Document, notes: &NoteReader) -> Vec<TantivyDocument> {
+pub fn document_entries(
+    fields: &Fields,
+    doc: &Document,
+    notes: &NoteReader,
+    segmenter: &Segmenter,
+) -> Vec<TantivyDocument> {
     doc.clauses
         .iter()
         .enumerate()
@@ -410,7 +419,7 @@ pub fn document_entries(fields: &Fields, doc: &Document, notes: &NoteReader) -> 
                 .collect();
             leads.sort();
             leads.dedup();
-            clause_entry(fields, doc, ord, clause, &leads)
+            clause_entry(fields, doc, ord, clause, &leads, segmenter)
         })
         .collect()
 }
@@ -423,6 +432,7 @@ pub fn clause_entry(
     ord: usize,
     clause: &Clause,
     leads: &[String],
+    segmenter: &Segmenter,
 ) -> TantivyDocument {
     let meta = &doc.meta;
     let mut d = TantivyDocument::new();
@@ -468,7 +478,16 @@ pub fn clause_entry(
     d.add_u64(f.line, clause.line as u64);
     d.add_u64(f.ord, ord as u64);
     let folded = fold::fold_str(&clause.text);
-    d.add_text(f.words, &folded);
+    // words are segmented here, on the caller's (rayon) thread, not in the
+    // writer's threads: jieba is the costly part of indexing
+    let tokens = word_tokens(segmenter, &folded);
+    d.add_pre_tokenized_text(
+        f.words,
+        PreTokenizedString {
+            text: folded.clone(),
+            tokens,
+        },
+    );
     d.add_text(f.chars, folded);
     for lead in leads {
         d.add_text(f.lead, lead);

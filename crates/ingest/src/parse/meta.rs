@@ -11,7 +11,7 @@ const NOT_PLACES: &[&str] = &[
     "社区", "景区", "片区", "新区", "高新区", "示范区", "开发区", "功能区", "保护区", "街区", "市区",
     "辖区", "山区", "湖区", "矿区", "老区", "试验区", "集聚区", "先行区", "度假区", "产业区",
     "工业区", "县区", "郊区", "商圈区", "校区", "港区", "库区", "灾区", "牧区", "林区", "边区", "地区",
-    "省区", "分区", "小区", "营区", "警区", "坝区", "湾区", "合作区", "承接区", "联动区", "协同区",
+    "省区", "分区", "自治区", "经济区", "特区", "城区", "小区", "营区", "警区", "坝区", "湾区", "合作区", "承接区", "联动区", "协同区",
 ];
 
 /// Fills the unknown fields of `meta` from the plan's title, text and file stem.
@@ -28,6 +28,17 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
             note(meta, "county", &county, &evidence);
         }
     }
+    if meta.province.is_none() {
+        if let Some((p, evidence)) = province(title.unwrap_or(""), text) {
+            meta.province = Some(p.clone());
+            note(meta, "province", &p, &evidence);
+        }
+    }
+    let provincial_title = title.is_some_and(|t| PROVINCES.iter().any(|p| t.contains(&format!("{p}省")) || t.contains(&format!("{p}自治区"))));
+    if meta.level.is_none() && meta.county.is_none() && provincial_title {
+        meta.level = Some("省".into());
+        note(meta, "level", "省", "the title names a province");
+    }
     if meta.level.is_none() {
         let level = meta
             .county
@@ -36,13 +47,12 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
             .filter(|c| matches!(c, '县' | '区' | '市' | '旗'))
             .map(|c| (c.to_string(), format!("county name {}", meta.county.as_deref().unwrap_or(""))))
             .or_else(|| {
-                let county = text.matches("我县").count() + text.matches("全县").count();
-                let district = text.matches("我区").count() + text.matches("全区").count();
-                match county.cmp(&district) {
-                    std::cmp::Ordering::Greater => Some(("县".into(), format!("我县/全县 ×{county}"))),
-                    std::cmp::Ordering::Less => Some(("区".into(), format!("我区/全区 ×{district}"))),
-                    std::cmp::Ordering::Equal => None,
-                }
+                // how the plan speaks of itself: 我县/全县, 我区/全区, 我市/全市, 我省/全省
+                let (level, n) = ["县", "区", "市", "省"]
+                    .iter()
+                    .map(|l| (*l, text.matches(&format!("我{l}")).count() + text.matches(&format!("全{l}")).count()))
+                    .max_by_key(|&(_, n)| n)?;
+                (n > 0).then(|| (level.to_string(), format!("我{level}/全{level} ×{n}")))
             });
         if let Some((level, evidence)) = level {
             meta.level = Some(level.clone());
@@ -50,7 +60,7 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
         }
     }
     if meta.year.is_none() {
-        if let Some((year, evidence)) = year(stem, text) {
+        if let Some((year, evidence)) = year(title.unwrap_or(""), stem, text) {
             meta.year = Some(year);
             note(meta, "year", &year.to_string(), &evidence);
         }
@@ -69,10 +79,27 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// Candidate place names `XX县` / `XX区` / `XXX区` in `text`, counted.
-fn candidates(text: &str) -> Vec<(String, usize)> {
+/// Province-level regions (for `湖南省…`, `西藏自治区…`, `重庆市…`).
+const PROVINCES: &[&str] = &[
+    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
+    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州",
+    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
+];
+
+/// A place name `XX县` / `XXX区` found in the text.
+struct Candidate {
+    name: String,
+    count: usize,
+    /// Seen followed by 人民政府 / 政府 / 委 (the county's own bodies).
+    strong: usize,
+}
+
+/// Place names ending in 县/区 that start at a boundary (text start, a
+/// line break, punctuation): `来源:岳阳楼区政府` gives 岳阳楼区, while
+/// `及时呈报县人民政府` gives nothing.
+fn candidates(text: &str) -> Vec<Candidate> {
     let chars: Vec<char> = text.chars().collect();
-    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut found: Vec<Candidate> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         if c != '县' && c != '区' {
             continue;
@@ -81,16 +108,28 @@ fn candidates(text: &str) -> Vec<(String, usize)> {
             if i < len {
                 continue;
             }
-            let name: String = chars[i - len..=i].iter().collect();
-            if !chars[i - len..i].iter().all(|&c| is_han(c)) || NOT_PLACES.iter().any(|w| name.ends_with(w)) {
+            let start = i - len;
+            let bounded = start == 0 || !is_han(chars[start - 1]);
+            if !bounded || !chars[start..i].iter().all(|&c| is_han(c)) {
                 continue;
             }
-            *counts.entry(name).or_default() += 1;
+            let name: String = chars[start..=i].iter().collect();
+            if NOT_PLACES.iter().any(|w| name.ends_with(w)) || PROVINCES.iter().any(|p| name.starts_with(p)) {
+                continue;
+            }
+            let after: String = chars[i + 1..(i + 5).min(chars.len())].iter().collect();
+            let strong = ["人民政府", "政府", "委"].iter().any(|s| after.starts_with(s)) as usize;
+            match found.iter_mut().find(|c| c.name == name) {
+                Some(c) => {
+                    c.count += 1;
+                    c.strong += strong;
+                }
+                None => found.push(Candidate { name, count: 1, strong }),
+            }
         }
     }
-    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)));
-    v
+    found.sort_by(|a, b| b.strong.cmp(&a.strong).then(b.count.cmp(&a.count)).then(a.name.cmp(&b.name)));
+    found
 }
 
 fn county(title: &str, text: &str) -> Option<(String, String)> {
@@ -104,22 +143,40 @@ fn county(title: &str, text: &str) -> Option<(String, String)> {
             }
         }
     }
-    // 2. `XX县人民政府`, `中共XX县委`, `XX县委` among the most frequent names
-    let cands = candidates(text);
-    for suffix in ["人民政府", "委", "政府"] {
-        for cand in cands.iter().take(12) {
-            let needle = format!("{}{}", cand.0, suffix);
-            if text.contains(&needle) && !cand.0.starts_with('市') {
-                return Some((cand.0.clone(), format!("{needle:?} in the text")));
-            }
-        }
+    // 2. a name seen with its government (`湘阴县人民政府`), else one that recurs
+    let best = candidates(text).into_iter().next()?;
+    if best.strong > 0 {
+        Some((best.name.clone(), format!("\"{}人民政府/政府/委\" ×{} in the text", best.name, best.strong)))
+    } else if best.count >= 3 {
+        Some((best.name.clone(), format!("{:?} ×{} in the text", best.name, best.count)))
+    } else {
+        None
     }
-    // 3. the most frequent place name, when it recurs
-    let best = cands.into_iter().next()?;
-    (best.1 >= 3).then(|| (best.0.clone(), format!("{:?} ×{} in the text", best.0, best.1)))
 }
 
-fn year(stem: &str, text: &str) -> Option<(u16, String)> {
+/// The province named in the title (`2026年湖南省政府工作报告`), else the
+/// one the text names most (`湖南省…`).
+fn province(title: &str, text: &str) -> Option<(String, String)> {
+    let suffixes = ["省", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "市"];
+    for p in PROVINCES {
+        if suffixes.iter().any(|s| title.contains(&format!("{p}{s}"))) {
+            return Some((p.to_string(), format!("title {title:?}")));
+        }
+    }
+    PROVINCES
+        .iter()
+        .map(|p| (p, text.matches(&format!("{p}省")).count()))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(_, n)| n)
+        .map(|(p, n)| (p.to_string(), format!("\"{p}省\" ×{n} in the text")))
+}
+
+fn year(title: &str, stem: &str, text: &str) -> Option<(u16, String)> {
+    if let Some(y) = title.find('年').and_then(|i| title.get(i.saturating_sub(4)..i)).and_then(|s| s.parse::<u16>().ok()) {
+        if (2000..=2100).contains(&y) {
+            return Some((y, format!("title {title:?}")));
+        }
+    }
     let in_stem = stem
         .as_bytes()
         .windows(4)

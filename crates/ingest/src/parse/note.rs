@@ -10,7 +10,8 @@ use fangan_model::Span;
 
 /// Words that make a bracketed group a responsibility note.
 const NOTE_WORDS: &[&str] = &[
-    "牵头", "负责", "责任单位", "配合", "责任部门", "主责", "承办", "落实单位", "责任领导",
+    "牵头", "负责", "责任单位", "配合", "责任部门", "主责", "承办", "落实单位", "责任领导", "协助",
+    "参与", "分工",
 ];
 
 /// Keys that start a bracket-less note line.
@@ -81,17 +82,20 @@ pub fn locate(text: &str) -> Vec<Span> {
     if let Some(s) = start {
         return vec![Span::new(s, text.trim_end().len())];
     }
-    // a note line inside the last line: `…。牵头单位:X;责任单位:Y`
+    // a note inside the last line: `…。牵头单位:X;责任单位:Y`, `…。【牵头单位】X【责任单位】Y`
+    let mut best: Option<usize> = None;
     for k in NOTE_KEYS.iter().take(2) {
-        for sep in [":", "："] {
-            let key = format!("{k}{sep}");
+        for key in [format!("{k}:"), format!("{k}："), format!("【{k}】"), format!("[{k}]")] {
             if let Some(at) = text.rfind(&key) {
                 let before = text[..at].trim_end();
                 if before.ends_with('。') && !text[at..].contains('。') {
-                    return vec![Span::new(at, text.trim_end().len())];
+                    best = Some(best.map_or(at, |b: usize| b.min(at)));
                 }
             }
         }
+    }
+    if let Some(at) = best {
+        return vec![Span::new(at, text.trim_end().len())];
     }
     Vec::new()
 }
@@ -135,5 +139,8 @@ mod tests {
         assert_eq!(notes(t), ["牵头单位:县发改局\n责任单位:县财政局、县商务局"]);
         let t = "加强组织领导。牵头单位:县发改局;责任单位:县财政局";
         assert_eq!(notes(t), ["牵头单位:县发改局;责任单位:县财政局"]);
+        let t = "3. 优化营商环境。深化改革。【牵头单位】县发改局【责任单位】县财政局、县商务局";
+        assert_eq!(notes(t), ["【牵头单位】县发改局【责任单位】县财政局、县商务局"]);
+        assert_eq!(notes("争取专项债券。（县财政局、县税务局协助）"), ["（县财政局、县税务局协助）"]);
     }
 }

@@ -92,9 +92,11 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
 /// Valid UTF-8, or UTF-8 with at most one broken sequence per hundred
 /// well-formed multi-byte characters (replaced by `U+FFFD`).
 fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // encoding_rs validates UTF-8 an order of magnitude faster than std
+    // on Chinese text; a borrowed result means the bytes were valid.
+    if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         return Some(Decoded {
-            text: text.to_owned(),
+            text: text.into_owned(),
             encoding: "UTF-8",
         });
     }
@@ -164,9 +166,7 @@ fn strict(bytes: &[u8], encoding: &'static Encoding) -> Option<Decoded> {
 /// The error for `bytes` (which start `base` bytes into the file), naming
 /// the first byte that is not UTF-8.
 fn undecodable(bytes: &[u8], base: usize) -> DecodeError {
-    let at = std::str::from_utf8(bytes)
-        .err()
-        .map_or(0, |e| e.valid_up_to());
+    let at = Encoding::utf8_valid_up_to(bytes);
     DecodeError::Undecodable {
         offset: base + at,
         byte: bytes.get(at).copied().unwrap_or(0),

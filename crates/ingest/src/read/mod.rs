@@ -30,6 +30,7 @@ pub mod encoding;
 mod error;
 pub mod html;
 pub mod newline;
+mod scan;
 pub mod sniff;
 
 use std::path::Path;

@@ -40,18 +40,20 @@ pub fn normalize_newlines(text: String) -> String {
 
 /// Byte offset of the next line ending to rewrite, at or after `from`.
 fn first_special(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\r' | b'\x0c' => return Some(i),
-            0xC2 if bytes.get(i + 1) == Some(&0x85) => return Some(i),
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                return Some(i)
-            }
-            _ => i += 1,
+    // Candidates by first byte; 0xC2/0xE2 also start common characters
+    // (·, “, ——), so those hits are checked and skipped.
+    let candidate = |b: u8| (b == b'\r') | (b == b'\x0c') | (b == 0xC2) | (b == 0xE2);
+    let mut at = from;
+    while let Some(i) = super::scan::find_byte(bytes, at, candidate) {
+        let special = match bytes[i] {
+            0xC2 => bytes.get(i + 1) == Some(&0x85),
+            0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)),
+            _ => true,
+        };
+        if special {
+            return Some(i);
         }
+        at = i + 1;
     }
     None
 }

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use super::error::BinaryReason;
+use super::scan;
 
 /// How a file's bytes are turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,7 +101,7 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Offset of the first NUL byte.
 pub fn first_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    scan::find_byte(bytes, 0, |b| b == 0)
 }
 
 /// Share of control characters above which decoded text is called binary,
@@ -112,22 +113,20 @@ const CONTROL_ONE_IN: usize = 100;
 /// hundred: what a binary file decoded by a single-byte guess looks like. A
 /// stray `\x1a` or `\x0b` in a long plan is tolerated.
 pub fn check_controls(text: &str) -> Result<(), BinaryReason> {
-    let mut count = 0;
-    let mut first = None;
     // Controls are ASCII bytes (C0, DEL) or U+0080..U+009F (C2 80..C2 9F):
     // a byte scan finds both without decoding characters.
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let control = match b {
-            b'\t' | b'\n' | b'\r' | b'\x0c' => false,
-            0x00..=0x1F | 0x7F => true,
-            0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
-            _ => false,
-        };
+    let candidate = |b: u8| (b < 0x20 && !is_line_space(b)) | (b == 0x7F) | (b == 0xC2);
+    let mut count = 0;
+    let mut first = None;
+    let mut at = 0;
+    while let Some(i) = scan::find_byte(bytes, at, candidate) {
+        let control = bytes[i] != 0xC2 || matches!(bytes.get(i + 1), Some(0x80..=0x9F));
         if control {
             count += 1;
             first.get_or_insert(i);
         }
+        at = i + 1;
     }
     match first {
         Some(offset) if count * CONTROL_ONE_IN > text.chars().count() => {
@@ -135,6 +134,11 @@ pub fn check_controls(text: &str) -> Result<(), BinaryReason> {
         }
         _ => Ok(()),
     }
+}
+
+/// Tab, line feed, form feed, carriage return: controls that text has.
+fn is_line_space(b: u8) -> bool {
+    (b == b'\t') | (b == b'\n') | (b == b'\x0c') | (b == b'\r')
 }
 
 #[cfg(test)]
