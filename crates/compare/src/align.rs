@@ -12,7 +12,8 @@
 //! 4. A group (a clause whose children are all leaves) can be assigned like
 //!    a leaf, but only when it beats its best member by
 //!    [`AlignerBuilder::group_margin`]: the clause matches the group as a
-//!    whole. Its members that come near the clause are then paired too.
+//!    whole. Its members that got no partner of their own and reach
+//!    [`AlignerBuilder::member_min`] are then paired with the clause too.
 //! 5. Each pair gets its label, its shared passages and its inline diff.
 
 use std::time::Duration;
@@ -347,6 +348,11 @@ impl<'s> Aligner<'s> {
             weights[i * nb + j] = s.score - cfg.min_score + f32::EPSILON;
         }
         let assigned = max_weight_assignment(&weights, na, nb);
+        let (mut taken_a, mut taken_b) = (vec![false; na], vec![false; nb]);
+        for &(i, j) in &assigned {
+            taken_a[i] = true;
+            taken_b[j] = true;
+        }
         let mut pairs: Vec<(usize, usize, PairKind, Scored)> = Vec::new();
         for (i, j) in assigned {
             let s = get(i, j, &mut scores);
@@ -356,17 +362,18 @@ impl<'s> Aligner<'s> {
                 continue;
             }
             pairs.push((i, j, PairKind::Group, s));
+            // members left without a partner of their own join the pair
             if rb == UnitRole::Group {
                 for &m in &b.units[j].members {
                     let sm = get(i, m, &mut scores);
-                    if sm.score >= cfg.member_min {
+                    if !taken_b[m] && sm.score >= cfg.member_min {
                         pairs.push((i, m, PairKind::Member, sm));
                     }
                 }
             } else {
                 for &m in &a.units[i].members {
                     let sm = get(m, j, &mut scores);
-                    if sm.score >= cfg.member_min {
+                    if !taken_a[m] && sm.score >= cfg.member_min {
                         pairs.push((m, j, PairKind::Member, sm));
                     }
                 }

@@ -25,7 +25,7 @@ fn perf() {
     let gbk: Vec<Vec<u8>> = files.iter().map(|f| encoding_rs::GBK.encode(std::str::from_utf8(f).unwrap()).0.into_owned()).collect();
     let t = std::time::Instant::now();
     let mut n = 0;
-    while n < 100_000_000 { for b in &gbk { let s = read_bytes(b, Path::new("x.txt")).unwrap(); assert_eq!(s.encoding, "GBK"); n += b.len(); } }
+    if std::env::var("GBK").is_ok() { while n < 100_000_000 { for b in &gbk { let s = read_bytes(b, Path::new("x.txt")).unwrap(); assert_eq!(s.encoding, "GBK"); n += b.len(); } } }
     let dt = t.elapsed();
     println!("small files gbk: {:.0} MB/s", n as f64/1e6/dt.as_secs_f64());
 }

@@ -44,6 +44,10 @@ const NEW_ACTION: &[&str] = &["推动", "推进", "加快", "同时"];
 /// (`10.8亿元铁路专用线专项债`).
 const MONEY_NOUNS: &[&str] = &["债", "资金", "贷款", "基金", "投资", "投入", "经费"];
 
+/// Verbs that open an indicator and hold for the next items of a `、` list
+/// (`新增科技创新平台2个、高新技术企业6家`).
+const SHARED_VERBS: &[&str] = &["新增", "新认定", "新培育", "新引进", "新建"];
+
 /// Units a lead ending in `每户`, `每人` … divides by (`每户安装1个` → `个/户`).
 const PER_LEAD: &[&str] = &["户", "人", "村"];
 
@@ -279,6 +283,22 @@ impl Extractor {
             prev_end = end_at;
             if items.len() == 1 {
                 items[0] = complete(&items[0], groups.last().and_then(|g| g.items.last()));
+            }
+            if let Some(g) = groups.last() {
+                // 新增科技创新平台2个、高新技术企业6家: the verb holds for the list
+                if g.end == lead_start && raw.starts_with('、') {
+                    let verb = g
+                        .items
+                        .first()
+                        .and_then(|i| SHARED_VERBS.iter().find(|v| i.starts_with(*v)));
+                    if let Some(v) = verb {
+                        for item in &mut items {
+                            if !SHARED_VERBS.iter().any(|w| item.starts_with(w)) {
+                                item.insert_str(0, v);
+                            }
+                        }
+                    }
+                }
             }
             groups.push(Group {
                 start: lead_start + (raw.len() - opening.len()),
@@ -671,6 +691,13 @@ mod tests {
         // every plan sets a fixed-asset investment growth target
         assert!(investment.iter().all(|v| !v.is_empty()), "{investment:?}");
         assert_eq!(investment[0], [10.0]);
+    }
+
+    #[test]
+    fn a_leading_verb_holds_for_a_list() {
+        let found = extract("新增科技创新平台2个、高新技术企业6家，实施项目30个。");
+        let names: Vec<&str> = found.iter().map(|t| t.indicator.as_str()).collect();
+        assert_eq!(names, ["新增科技创新平台", "新增高新技术企业", "实施项目"]);
     }
 
     #[test]

@@ -105,3 +105,42 @@ fn residue_is_set_aside() {
     assert_eq!(doc.clauses[0].heading, "打好经济增长主动仗工作方案");
     assert!(!doc.clauses[0].text.contains("浏览量"));
 }
+
+/// Random texts made of the pieces plans are made of: labels, brackets,
+/// markdown, page breaks, residue. The parser never panics, every span slices
+/// the original on character boundaries, and every note lies in its clause.
+#[test]
+fn random_plan_like_texts_never_break_the_parser() {
+    const PIECES: &[&str] = &[
+        "一、", "二、", "十一、", "（一）", "(二)", "( 三 )", "1.", "2、", "3 .", "12.", "(1)", "（2）", "⑴", "①",
+        "——", "附件1", "附件 2", "附件:", "名词解释", "**", "##", "#", "\n", "\n\n", "\r\n", "　", " ", "。", "，",
+        "；", "：", "（", "）", "(", ")", "【", "】", "[", "]", "“", "”", "牵头", "负责", "责任单位:", "牵头单位：",
+        "县发改局", "推进", "项目建设", "8.5%", "2023年", "发展", "归档时间:2024", "来源:", "浏览量:1", "下载", "x",
+        "é", "🙂", "\u{feff}", "\t",
+    ];
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let parser = Parser::new();
+    for _ in 0..400 {
+        let n = (next() % 120) as usize;
+        let text: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let doc = parser.parse_str("fuzz", &text);
+        for c in &doc.clauses {
+            assert!(doc.text.is_char_boundary(c.span.start) && doc.text.is_char_boundary(c.span.end));
+            assert!(c.span.start <= c.span.end && c.span.end <= doc.text.len());
+            assert!(c.line >= 1 && c.line <= c.end_line, "{text:?}");
+            for n in &c.notes {
+                assert_eq!(n.range.slice(&c.text), n.text);
+                assert!(doc.text.is_char_boundary(n.span.start) && doc.text.is_char_boundary(n.span.end));
+            }
+            if !c.heading.is_empty() {
+                assert!(c.text.contains(c.heading.as_str()) || c.level == Level::Attachment, "{text:?}");
+            }
+        }
+    }
+}
