@@ -63,9 +63,8 @@ impl Sandbox {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout))
-        })
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
     }
 }
 
@@ -80,7 +79,14 @@ fn chars(text: &str, start: u64, end: u64) -> String {
 #[test]
 fn search_builds_the_index_and_highlights_exact_characters() {
     let sb = Sandbox::new();
-    let v = sb.json(&["search", "\"专项债\"", "--format", "json", "--limit", "1000"]);
+    let v = sb.json(&[
+        "search",
+        "\"专项债\"",
+        "--format",
+        "json",
+        "--limit",
+        "1000",
+    ]);
     let hits = v["hits"].as_array().unwrap();
     assert_eq!(v["total"].as_u64().unwrap() as usize, hits.len());
     assert!(hits.len() >= 3);
@@ -135,8 +141,16 @@ fn filters_flags_and_counts() {
     let sb = Sandbox::new();
     let all = sb.json(&["search", "\"产业\"", "--format", "json", "--limit", "0"]);
     let one = sb.json(&[
-        "search", "\"产业\"", "--county", "平江", "--year", "2023", "--format", "json",
-        "--limit", "1000",
+        "search",
+        "\"产业\"",
+        "--county",
+        "平江",
+        "--year",
+        "2023",
+        "--format",
+        "json",
+        "--limit",
+        "1000",
     ]);
     assert!(one["total"].as_u64() < all["total"].as_u64());
     for h in one["hits"].as_array().unwrap() {
@@ -144,7 +158,10 @@ fn filters_flags_and_counts() {
     }
     let counts = sb.json(&["search", "\"专项债\"", "--by", "plan", "--format", "json"]);
     let groups = counts["groups"].as_array().unwrap();
-    let sum: u64 = groups.iter().map(|g| g["occurrences"].as_u64().unwrap()).sum();
+    let sum: u64 = groups
+        .iter()
+        .map(|g| g["occurrences"].as_u64().unwrap())
+        .sum();
     assert_eq!(sum, counts["occurrences"].as_u64().unwrap());
     assert!(groups.iter().any(|g| g["key"] == "xiangyin-2025"));
     let csv = sb.run(&["search", "\"专项债\"", "--by", "year", "--format", "csv"]);
@@ -230,7 +247,10 @@ fn killed_ingest_leaves_the_last_commit_and_a_second_writer_is_refused() {
     let lock = sb.index().join("fangan.lock");
     let started = Instant::now();
     while std::fs::read_to_string(&lock).map_or(true, |s| s.is_empty()) {
-        assert!(started.elapsed() < Duration::from_secs(20), "ingest never locked");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "ingest never locked"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let second = sb.run(&["ingest"]);
@@ -239,12 +259,22 @@ fn killed_ingest_leaves_the_last_commit_and_a_second_writer_is_refused() {
     assert!(err.contains("is locked by pid"), "{err}");
 
     std::thread::sleep(Duration::from_millis(300));
-    assert!(child.try_wait().unwrap().is_none(), "ingest ended too soon to be killed");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "ingest ended too soon to be killed"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
 
     // the previous commit is intact: the seeds are there, nothing of the big folder
-    let v = sb.json(&["search", "\"专项债\"", "--format", "json", "--limit", "1000"]);
+    let v = sb.json(&[
+        "search",
+        "\"专项债\"",
+        "--format",
+        "json",
+        "--limit",
+        "1000",
+    ]);
     let plans: Vec<&str> = v["hits"]
         .as_array()
         .unwrap()
@@ -273,13 +303,42 @@ fn similar_finds_the_shared_paragraphs_of_another_county() {
         "1",
     ]);
     let h = &v["hits"][0];
-    let key = format!("{}:{}", h["plan"].as_str().unwrap(), h["path"].as_str().unwrap());
+    let key = format!(
+        "{}:{}",
+        h["plan"].as_str().unwrap(),
+        h["path"].as_str().unwrap()
+    );
     let s = sb.json(&["similar", &key, "--format", "json", "--limit", "5"]);
     let hits = s["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|x| x["plan"] != "pingjiang-2023"));
-    let sims: Vec<f64> = hits.iter().map(|x| x["similarity"].as_f64().unwrap()).collect();
+    let sims: Vec<f64> = hits
+        .iter()
+        .map(|x| x["similarity"].as_f64().unwrap())
+        .collect();
     assert!(sims.windows(2).all(|w| w[0] >= w[1]), "{sims:?}");
-    let text = sb.json(&["similar", "--text", "全力争取专项债券资金", "--format", "json"]);
+    let text = sb.json(&[
+        "similar",
+        "--text",
+        "全力争取专项债券资金",
+        "--format",
+        "json",
+    ]);
     assert!(!text["hits"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn search_works_on_a_fresh_machine_with_the_built_in_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .env_clear()
+        .current_dir(dir.path())
+        .args(["search", "\"专项债\"", "--format", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["total"].as_u64().unwrap() >= 3, "{v}");
+    assert!(dir.path().join("index/meta.json").is_file());
 }

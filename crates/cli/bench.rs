@@ -20,7 +20,13 @@ use fangan_model::Segmenter;
 
 const PHRASES: &str = include_str!("../../tests/fixtures/search-phrases.txt");
 /// Phrases timed with ripgrep (a spread of rare and common ones).
-const RG_PHRASES: &[&str] = &["专项债", "以旧换新", "迎老乡、回故乡、建家乡", "县域经济", "产业"];
+const RG_PHRASES: &[&str] = &[
+    "专项债",
+    "以旧换新",
+    "迎老乡、回故乡、建家乡",
+    "县域经济",
+    "产业",
+];
 /// Place-name characters of the invented counties.
 const PLACE_CHARS: &str = "安宁平和东西南北新城山河湖江云溪桃花石龙凤阳岭泉松竹梅兰金银洞口桂华容";
 
@@ -49,6 +55,9 @@ struct Args {
     /// Skip the ripgrep baseline.
     #[arg(long)]
     no_rg: bool,
+    /// Query the index left by a previous run instead of ingesting again.
+    #[arg(long)]
+    reuse_index: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -60,34 +69,39 @@ fn main() -> anyhow::Result<()> {
         bytes as f64 / 1048576.0
     );
 
-    if args.index.exists() {
-        std::fs::remove_dir_all(&args.index)
-            .with_context(|| format!("removing {}", args.index.display()))?;
-    }
-    let files = fangan_ingest::corpus::plan_files(&args.corpus)?;
     let segmenter = Arc::new(Segmenter::new());
-    let index = SearchIndex::open_or_create(&args.index, segmenter)?;
-    let mut builder = Ingester::builder();
-    if let Some(n) = args.threads {
-        builder.threads(n);
-    }
-    let started = Instant::now();
-    let report = builder.build().run(&index, &files, &mut |_| {})?;
-    let ingest = started.elapsed();
-    let mbps = report.bytes as f64 / 1048576.0 / ingest.as_secs_f64();
-    println!(
-        "ingest: {} plans, {} clauses, {:.0} MB in {:.1}s = {:.1} MB/s ({} refused)",
-        report.added.len(),
-        report.clauses,
-        report.bytes as f64 / 1048576.0,
-        ingest.as_secs_f64(),
-        mbps,
-        report.refused.len()
-    );
-    println!(
-        "index size: {:.0} MB",
-        index.disk_size() as f64 / 1048576.0
-    );
+    let index = if args.reuse_index {
+        SearchIndex::open(&args.index, segmenter)?
+    } else {
+        if args.index.exists() {
+            std::fs::remove_dir_all(&args.index)
+                .with_context(|| format!("removing {}", args.index.display()))?;
+        }
+        let files = fangan_ingest::corpus::plan_files(&args.corpus)?;
+        let index = SearchIndex::open_or_create(&args.index, segmenter)?;
+        let mut builder = Ingester::builder();
+        if let Some(n) = args.threads {
+            builder.threads(n);
+        }
+        let started = Instant::now();
+        let cpu = cpu_seconds();
+        let report = builder.build().run(&index, &files, &mut |_| {})?;
+        let ingest = started.elapsed();
+        let mb = report.bytes as f64 / 1048576.0;
+        println!(
+            "ingest: {} plans, {} clauses, {:.0} MB in {:.1}s = {:.1} MB/s wall; {:.2} CPU-s per MB ({} refused)",
+            report.added.len(),
+            report.clauses,
+            mb,
+            ingest.as_secs_f64(),
+            mb / ingest.as_secs_f64(),
+            (cpu_seconds() - cpu) / mb.max(0.001),
+            report.refused.len()
+        );
+        println!("peak memory after ingest (VmHWM): {:.0} MB", peak_rss_mb());
+        index
+    };
+    println!("index size: {:.0} MB", index.disk_size() as f64 / 1048576.0);
 
     let queries: Vec<String> = PHRASES
         .lines()
@@ -96,15 +110,22 @@ fn main() -> anyhow::Result<()> {
         .map(|l| format!("\"{}\"", l.replace('\\', "\\\\").replace('"', "\\\"")))
         .collect();
     let mut times: Vec<Duration> = Vec::new();
+    let mut slowest: Vec<(Duration, &str, usize)> = Vec::new();
     let mut hits = 0usize;
     for _ in 0..args.rounds {
         for q in &queries {
             let req = SearchRequest::parse(q)?;
             let t = Instant::now();
             let res = index.search(&req)?;
-            times.push(t.elapsed());
+            let took = t.elapsed();
+            times.push(took);
+            slowest.push((took, q, res.total));
             hits += res.hits.iter().map(|h| h.highlights.len()).sum::<usize>();
         }
+    }
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+    for (took, q, total) in slowest.iter().take(5) {
+        println!("  slow: {q} {:.1} ms ({total} clauses)", ms(*took));
     }
     times.sort();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
@@ -163,6 +184,20 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// CPU time (user + system) of this process so far, in seconds.
+fn cpu_seconds() -> f64 {
+    // /proc/self/stat fields 14 and 15: utime and stime in clock ticks
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 /// Peak resident memory of this process, from /proc (0 where unknown).
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -215,7 +250,11 @@ fn generate(seeds: &Path, dir: &Path, target: u64) -> anyhow::Result<u64> {
         let text = std::fs::read_to_string(&p)?;
         templates.push(text.lines().map(str::to_string).collect());
     }
-    anyhow::ensure!(!templates.is_empty(), "no seed plans in {}", seeds.display());
+    anyhow::ensure!(
+        !templates.is_empty(),
+        "no seed plans in {}",
+        seeds.display()
+    );
     // body lines (not numbered headings) of every seed: the clause pool
     let pool: Vec<&str> = templates
         .iter()
@@ -224,7 +263,16 @@ fn generate(seeds: &Path, dir: &Path, target: u64) -> anyhow::Result<u64> {
         .filter(|l| l.chars().count() > 30)
         .collect();
     let places: Vec<char> = PLACE_CHARS.chars().collect();
-    let old_names = ["平江县", "湘阴县", "绥宁县", "岳阳楼区", "平江", "湘阴", "绥宁", "岳阳楼"];
+    let old_names = [
+        "平江县",
+        "湘阴县",
+        "绥宁县",
+        "岳阳楼区",
+        "平江",
+        "湘阴",
+        "绥宁",
+        "岳阳楼",
+    ];
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let mut written = 0u64;
     let mut n = 0usize;

@@ -33,7 +33,7 @@ pub struct DiffArgs {
     /// Only clauses on this topic: text (or a heading above) containing it.
     #[arg(long, value_name = "TEXT")]
     pub section: Option<String>,
-    /// Pairs scoring less than this stay unpaired (0 to 1; default 0.09).
+    /// Pairs scoring less than this stay unpaired (0 to 1; default 0.1).
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f32>,
     /// Alignment method.
@@ -94,16 +94,27 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
         }
         let found: Vec<&Document> = corpus
             .iter()
-            .filter(|d| d.meta.id == *key || d.meta.county.as_deref().is_some_and(|c| c == key || c.starts_with(key.as_str())))
+            .filter(|d| {
+                d.meta.id == *key
+                    || d.meta
+                        .county
+                        .as_deref()
+                        .is_some_and(|c| c == key || c.starts_with(key.as_str()))
+            })
             .filter(|d| d.meta.id == *key || args.year.is_none() || d.meta.year == args.year)
             .collect();
         match found.as_slice() {
             [one] => chosen.push((*one).clone()),
-            [] => anyhow::bail!("no plan {key:?}: name an id from `fangan list`, a county, or a file"),
+            [] => {
+                anyhow::bail!("no plan {key:?}: name an id from `fangan list`, a county, or a file")
+            }
             many => anyhow::bail!(
                 "{key:?} names {} plans ({}): give the id or --year",
                 many.len(),
-                many.iter().map(|d| d.meta.id.as_str()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|d| d.meta.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -115,7 +126,10 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
             }
         }
     }
-    anyhow::ensure!(chosen.len() >= 2, "name two plans (or one with --against-all)");
+    anyhow::ensure!(
+        chosen.len() >= 2,
+        "name two plans (or one with --against-all)"
+    );
     Ok(Plans { chosen, corpus })
 }
 
@@ -166,7 +180,8 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             }
             Method::Baseline => Baseline::new(
                 &seg,
-                args.min_score.unwrap_or(fangan_compare::baseline::DEFAULT_THRESHOLD),
+                args.min_score
+                    .unwrap_or(fangan_compare::baseline::DEFAULT_THRESHOLD),
                 &plans.corpus,
             )
             .align(a, b),
@@ -175,7 +190,13 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             cmp.retain(|c| on_topic(a, c, topic), |c| on_topic(b, c, topic));
         }
         match args.format {
-            DiffFormat::Table => diff_term::write_comparison(&mut out, a, b, &cmp, ctx.color && args.output.is_none())?,
+            DiffFormat::Table => diff_term::write_comparison(
+                &mut out,
+                a,
+                b,
+                &cmp,
+                ctx.color && args.output.is_none(),
+            )?,
             DiffFormat::Json => {
                 serde_json::to_writer_pretty(&mut out, &DiffJson::new(a, b, &cmp))?;
                 writeln!(out)?;
@@ -188,7 +209,10 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             args.method == Method::Aligned,
             "--method baseline compares two plans only"
         );
-        anyhow::ensure!(args.format != DiffFormat::Html, "--format html shows two plans only");
+        anyhow::ensure!(
+            args.format != DiffFormat::Html,
+            "--format html shows two plans only"
+        );
         let aligner = builder.build(&seg, rarity)?;
         let a = &plans.chosen[0];
         let others: Vec<&Document> = plans.chosen[1..].iter().collect();
@@ -204,7 +228,13 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
                 writeln!(out)?;
             }
             DiffFormat::Csv => write_reuse_csv(&mut out, a, &others, &rows)?,
-            _ => diff_term::write_reuse(&mut out, a, &others, &rows, ctx.color && args.output.is_none())?,
+            _ => diff_term::write_reuse(
+                &mut out,
+                a,
+                &others,
+                &rows,
+                ctx.color && args.output.is_none(),
+            )?,
         }
     }
     out.flush()?;
@@ -222,8 +252,16 @@ fn csv(field: &str) -> String {
 
 /// `a_plan,a_path,a_line,a_heading,b_plan,b_path,b_line,b_heading,score,label,kind`;
 /// unpaired clauses as rows with the other side empty.
-fn write_pairs_csv(out: &mut impl Write, a: &Document, b: &Document, cmp: &Comparison) -> anyhow::Result<()> {
-    writeln!(out, "a_plan,a_path,a_line,a_heading,b_plan,b_path,b_line,b_heading,score,label,kind")?;
+fn write_pairs_csv(
+    out: &mut impl Write,
+    a: &Document,
+    b: &Document,
+    cmp: &Comparison,
+) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "a_plan,a_path,a_line,a_heading,b_plan,b_path,b_line,b_heading,score,label,kind"
+    )?;
     let side = |d: &Document, c: Option<usize>| -> String {
         match c {
             Some(c) => {
@@ -267,14 +305,21 @@ fn write_reuse_csv(
     others: &[&Document],
     rows: &[fangan_compare::multi::ReuseRow],
 ) -> anyhow::Result<()> {
-    writeln!(out, "a_plan,a_path,a_line,a_heading,plan,b_path,b_line,b_heading,score,label")?;
+    writeln!(
+        out,
+        "a_plan,a_path,a_line,a_heading,plan,b_path,b_line,b_heading,score,label"
+    )?;
     for r in rows {
         let ca = &a.clauses[r.a];
         for (m, d) in r.matches.iter().zip(others) {
             let (path, line, heading) = match m.clause {
                 Some(c) => {
                     let cb = &d.clauses[c];
-                    (cb.path.as_str(), cb.line.to_string(), fangan_compare::unit::heading_of(cb))
+                    (
+                        cb.path.as_str(),
+                        cb.line.to_string(),
+                        fangan_compare::unit::heading_of(cb),
+                    )
                 }
                 None => ("", String::new(), String::new()),
             };

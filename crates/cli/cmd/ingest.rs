@@ -171,16 +171,33 @@ pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
             ctx.index.display()
         );
         let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
-        let ingester = Ingester::builder().generation(generation).prune(true).build();
-        report_refused(&ingest_with_progress(&ingester, &index, &files, ctx.progress)?);
+        let ingester = Ingester::builder()
+            .generation(generation)
+            .prune(true)
+            .build();
+        if files.is_empty() {
+            ingester.run_documents(&index, &embedded_seeds().documents)?;
+        } else {
+            report_refused(&ingest_with_progress(
+                &ingester,
+                &index,
+                &files,
+                ctx.progress,
+            )?);
+        }
         return Ok(index);
     }
-    let corpus = ctx.corpus.clone().ok_or_else(|| {
-        anyhow::anyhow!(
-            "no index in {} and no corpus to build it from: run `fangan ingest PATH`",
+    let Some(corpus) = ctx.corpus.clone() else {
+        // no ./seeds here: index the seeds built into the binary
+        eprintln!(
+            "fangan: no index in {}; building it from the built-in seed plans",
             ctx.index.display()
-        )
-    })?;
+        );
+        let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
+        let ingester = Ingester::builder().generation(generation).build();
+        ingester.run_documents(&index, &embedded_seeds().documents)?;
+        return Ok(index);
+    };
     eprintln!(
         "fangan: no index in {}; building it from {}",
         ctx.index.display(),
@@ -189,8 +206,18 @@ pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
     let files = plan_files(&[corpus])?;
     let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
     let ingester = Ingester::builder().generation(generation).build();
-    report_refused(&ingest_with_progress(&ingester, &index, &files, ctx.progress)?);
+    report_refused(&ingest_with_progress(
+        &ingester,
+        &index,
+        &files,
+        ctx.progress,
+    )?);
     Ok(index)
+}
+
+/// The seed plans built into the binary.
+fn embedded_seeds() -> fangan_ingest::corpus::Corpus {
+    fangan_ingest::corpus::Corpus::embedded(&fangan_ingest::parse::Parser::new())
 }
 
 fn report_refused(report: &IngestReport) {

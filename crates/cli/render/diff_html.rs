@@ -121,7 +121,9 @@ fn rows(a: &Document, b: &Document, cmp: &Comparison) -> Vec<String> {
             "<tr class=only-b><td class=\"a empty\"></td><td class=meta>only B</td>{}</tr>\n",
             cell(b, c, &esc(&b.clauses[c].text), "b")
         );
-        let after = html.iter().rposition(|r| r.1 < c && r.2.starts_with("<tr class=\"pair"));
+        let after = html
+            .iter()
+            .rposition(|r| r.1 < c && r.2.starts_with("<tr class=\"pair"));
         let at = after.map_or(0, |i| i + 1);
         let a_pos = if at > 0 { html[at - 1].0 } else { 0 };
         html.insert(at, (a_pos, c, row));

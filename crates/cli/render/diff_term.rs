@@ -10,25 +10,16 @@ use fangan_compare::multi::ReuseRow;
 use fangan_compare::{Comparison, EditTag, InlineDiff, Label, Pair};
 use fangan_model::Document;
 
-const RED: &str = "\x1b[31m";
-const GREEN: &str = "\x1b[32m";
-const NUMBER: &str = "\x1b[1;4;33m";
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const RESET: &str = "\x1b[0m";
+use crate::render::{paint, Style};
 
-/// Styles on or off.
-struct Style {
+/// Colour on or off.
+struct Painter {
     color: bool,
 }
 
-impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("{code}{text}{RESET}")
-        } else {
-            text.to_string()
-        }
+impl Painter {
+    fn paint(&self, style: Style, text: &str) -> String {
+        paint(text, style, self.color)
     }
 }
 
@@ -49,7 +40,7 @@ fn clause_title(doc: &Document, id: usize) -> String {
 }
 
 /// The A and the B line of an inline diff.
-fn diff_lines(d: &InlineDiff, ta: &str, tb: &str, st: &Style) -> (String, String) {
+fn diff_lines(d: &InlineDiff, ta: &str, tb: &str, st: &Painter) -> (String, String) {
     let (mut la, mut lb) = (String::new(), String::new());
     for e in &d.edits {
         let (sa, sb) = (flat_keep(e.a.slice(ta)), flat_keep(e.b.slice(tb)));
@@ -60,9 +51,9 @@ fn diff_lines(d: &InlineDiff, ta: &str, tb: &str, st: &Style) -> (String, String
             }
             _ => {
                 let (ca, cb) = if e.number {
-                    (NUMBER, NUMBER)
+                    (Style::Match, Style::Match)
                 } else {
-                    (RED, GREEN)
+                    (Style::Removed, Style::Inserted)
                 };
                 if !sa.is_empty() {
                     if st.color {
@@ -111,15 +102,15 @@ fn write_pair(
     a: &Document,
     b: &Document,
     p: &Pair,
-    st: &Style,
+    st: &Painter,
 ) -> io::Result<()> {
     let (ca, cb) = (&a.clauses[p.a], &b.clauses[p.b]);
     writeln!(
         out,
         "{} {}  ⟷  {}",
-        st.paint(BOLD, "══"),
-        st.paint(BOLD, &clause_title(a, p.a)),
-        st.paint(BOLD, &clause_title(b, p.b))
+        st.paint(Style::Bold, "══"),
+        st.paint(Style::Bold, &clause_title(a, p.a)),
+        st.paint(Style::Bold, &clause_title(b, p.b))
     )?;
     let kind = match p.kind {
         fangan_compare::PairKind::Single => "",
@@ -133,7 +124,7 @@ fn write_pair(
         p.score,
         kind,
         st.paint(
-            DIM,
+            Style::Dim,
             &format!(
                 "(words {:.2}, chars {:.2}, heading {:.2})",
                 p.signals.words, p.signals.chars, p.signals.heading
@@ -175,7 +166,7 @@ pub fn write_comparison(
     cmp: &Comparison,
     color: bool,
 ) -> io::Result<()> {
-    let st = Style { color };
+    let st = Painter { color };
     let count = |l: Label| cmp.pairs.iter().filter(|p| p.label == l).count();
     writeln!(
         out,
@@ -199,7 +190,10 @@ pub fn write_comparison(
         writeln!(
             out,
             "{}",
-            st.paint(BOLD, &format!("Only in {} ({}):", doc.meta.id, only.len()))
+            st.paint(
+                Style::Bold,
+                &format!("Only in {} ({}):", doc.meta.id, only.len())
+            )
         )?;
         for &c in only {
             writeln!(out, "   {}", clause_title(doc, c))?;
@@ -217,12 +211,12 @@ pub fn write_reuse(
     rows: &[ReuseRow],
     color: bool,
 ) -> io::Result<()> {
-    let st = Style { color };
+    let st = Painter { color };
     let ids: Vec<&str> = others.iter().map(|d| d.meta.id.as_str()).collect();
     writeln!(out, "{} against {}", a.meta.id, ids.join(", "))?;
     writeln!(out)?;
     for r in rows {
-        writeln!(out, "{}", st.paint(BOLD, &clause_title(a, r.a)))?;
+        writeln!(out, "{}", st.paint(Style::Bold, &clause_title(a, r.a)))?;
         for (m, d) in r.matches.iter().zip(others) {
             match (m.clause, m.label) {
                 (Some(c), Some(l)) => writeln!(
@@ -233,7 +227,7 @@ pub fn write_reuse(
                     l.as_str(),
                     clause_title(d, c)
                 )?,
-                _ => writeln!(out, "   {:<18} {}", d.meta.id, st.paint(DIM, "—"))?,
+                _ => writeln!(out, "   {:<18} {}", d.meta.id, st.paint(Style::Dim, "—"))?,
             }
         }
     }

@@ -192,7 +192,10 @@ fn hits_csv<'a>(
     out: &mut impl Write,
     hits: impl Iterator<Item = (&'a Hit, Option<f32>)>,
 ) -> io::Result<()> {
-    writeln!(out, "plan,county,year,path,line,heading,score,similarity,text")?;
+    writeln!(
+        out,
+        "plan,county,year,path,line,heading,score,similarity,text"
+    )?;
     for (h, sim) in hits {
         let row = [
             h.plan.clone(),
@@ -220,7 +223,11 @@ fn csv_cell(s: &str) -> String {
 }
 
 fn hit_table(out: &mut impl Write, h: &Hit, sim: Option<f32>, color: bool) -> io::Result<()> {
-    let (b, d, r) = if color { (BOLD, DIM, RESET) } else { ("", "", "") };
+    let (b, d, r) = if color {
+        (BOLD, DIM, RESET)
+    } else {
+        ("", "", "")
+    };
     let county = h.county.as_deref().unwrap_or("");
     let year = h.year.map(|y| y.to_string()).unwrap_or_default();
     let score = match sim {
@@ -319,7 +326,11 @@ pub fn counts(out: &mut impl Write, c: &Counts, format: Format) -> io::Result<()
                 .unwrap_or(0)
                 .max(5);
             if !c.groups.is_empty() {
-                writeln!(out, "{:width$}  {:>8}  {:>11}", "group", "clauses", "occurrences")?;
+                writeln!(
+                    out,
+                    "{:width$}  {:>8}  {:>11}",
+                    "group", "clauses", "occurrences"
+                )?;
                 for g in &c.groups {
                     let pad = width + g.key.len() - g.key.chars().count();
                     writeln!(

@@ -49,12 +49,12 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             weights: Weights::default(),
-            min_score: 0.09,
+            min_score: 0.1,
             paraphrase: 0.13,
             near_copy: 0.5,
             candidates: 8,
-            group_margin: 1.1,
-            member_min: 0.09,
+            group_margin: 1.25,
+            member_min: 0.1,
             kind_penalty: 0.5,
             diff_timeout: Duration::from_millis(20),
             passage_chars: 6,
@@ -74,7 +74,7 @@ impl AlignerBuilder {
         AlignerBuilder::default()
     }
 
-    /// Score under which clauses stay unpaired (default 0.09).
+    /// Score under which clauses stay unpaired (default 0.1).
     pub fn min_score(&mut self, v: f32) -> &mut Self {
         self.config.min_score = v;
         self
@@ -100,13 +100,13 @@ impl AlignerBuilder {
     }
 
     /// How much a group must beat its best member to be matched as a whole
-    /// (default 1.1).
+    /// (default 1.25).
     pub fn group_margin(&mut self, v: f32) -> &mut Self {
         self.config.group_margin = v;
         self
     }
 
-    /// Score from which a member of a matched group is paired too (default 0.09).
+    /// Score from which a member of a matched group is paired too (default 0.1).
     pub fn member_min(&mut self, v: f32) -> &mut Self {
         self.config.member_min = v;
         self
@@ -158,7 +158,9 @@ impl AlignerBuilder {
             });
         }
         let w = c.weights;
-        if [w.words, w.bigrams, w.chars, w.heading].iter().any(|&x| x < 0.0)
+        if [w.words, w.bigrams, w.chars, w.heading]
+            .iter()
+            .any(|&x| x < 0.0)
             || w.words + w.bigrams + w.chars + w.heading <= 0.0
         {
             return Err(Error::Inconsistent(
@@ -335,9 +337,17 @@ impl<'s> Aligner<'s> {
             }
             // a group must beat its best member to stand for the whole
             let best_member = if rb == UnitRole::Group {
-                b.units[j].members.iter().map(|&m| get(i, m, &mut scores).score).fold(0.0, f32::max)
+                b.units[j]
+                    .members
+                    .iter()
+                    .map(|&m| get(i, m, &mut scores).score)
+                    .fold(0.0, f32::max)
             } else if ra == UnitRole::Group {
-                a.units[i].members.iter().map(|&m| get(m, j, &mut scores).score).fold(0.0, f32::max)
+                a.units[i]
+                    .members
+                    .iter()
+                    .map(|&m| get(m, j, &mut scores).score)
+                    .fold(0.0, f32::max)
             } else {
                 0.0
             };
@@ -399,7 +409,14 @@ impl<'s> Aligner<'s> {
             let (ca, cb) = (a.units[i].clause, b.units[j].clause);
             let (ta, tb) = (&a.doc.clauses[ca].text, &b.doc.clauses[cb].text);
             let label = self.label(overlap(&pa[i].grams, &pb[j].grams), s.score);
-            let diff = inline_diff(ta, tb, cfg.diff_timeout);
+            let mut diff = inline_diff(ta, tb, cfg.diff_timeout);
+            // a renumbered label (`1.` → `2.`) is not a changed target
+            let (la, lb) = (a.doc.clauses[ca].label.len(), b.doc.clauses[cb].label.len());
+            for e in &mut diff.edits {
+                if e.a.end <= la && e.b.end <= lb {
+                    e.number = false;
+                }
+            }
             let evidence = diff.shared_passages(ta, cfg.passage_chars);
             out.pairs.push(Pair {
                 a: ca,
@@ -409,7 +426,7 @@ impl<'s> Aligner<'s> {
                 signals: s.signals,
                 kind,
                 evidence,
-                diff: (label != Label::Related && kind == PairKind::Single).then_some(diff),
+                diff: show_diff(label, kind, diff.ratio(ta, tb)).then_some(diff),
             });
         }
         let paired_a: std::collections::HashSet<usize> = raw.iter().map(|r| r.0).collect();
@@ -431,6 +448,17 @@ impl Aligner<'_> {
             Label::Related
         }
     }
+}
+
+/// Share of equal characters from which a paraphrase's inline diff is
+/// worth reading (below it, the diff is a soup of one-character matches).
+const DIFF_MIN_RATIO: f32 = 0.4;
+
+/// True when a pair's inline diff is kept: near-copies, and paraphrases
+/// that share enough text, paired one-to-one.
+fn show_diff(label: Label, kind: PairKind, ratio: f32) -> bool {
+    kind == PairKind::Single
+        && (label == Label::NearCopy || (label == Label::Paraphrase && ratio >= DIFF_MIN_RATIO))
 }
 
 /// Leaves of `side` not in `paired`, as clause ids in order.
@@ -483,5 +511,191 @@ impl Aligner<'_> {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::plan;
+    use fangan_model::Level;
+
+    fn aligner(seg: &Segmenter) -> Aligner<'_> {
+        Aligner::builder().build(seg, Rarity::new()).unwrap()
+    }
+
+    fn paths(
+        a: &Document,
+        b: &Document,
+        cmp: &Comparison,
+    ) -> Vec<(String, String, Label, PairKind)> {
+        cmp.pairs
+            .iter()
+            .map(|p| {
+                (
+                    a.clauses[p.a].path.clone(),
+                    b.clauses[p.b].path.clone(),
+                    p.label,
+                    p.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_copy_with_names_and_numbers_swapped_is_a_near_copy() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[
+                ("二", Level::Section, "二、工作任务"),
+                ("二/1", Level::Task, "1. 开展系列消费促进活动。举办桃源县美食节、金秋购物节、网上年货节等特色消费促进活动，全年新增限额以上商贸企业40家。"),
+                ("二/2", Level::Task, "2. 大力发展夜间经济。打造夜宵一条街和夜间消费集聚区，鼓励商户夜间延时经营。"),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                ("二", Level::Section, "二、工作任务"),
+                ("二/1", Level::Task, "1. 强化安全生产监管。深入开展矿山、消防、危化品等重点行业领域专项整治，坚决遏制重特大事故。"),
+                ("二/2", Level::Task, "2. 开展系列消费促进活动。举办石门县美食节、金秋购物节、网上年货节等特色消费促进活动，全年新增限额以上商贸企业50家。"),
+            ],
+        );
+        let cmp = aligner(&seg).align(&a, &b);
+        assert_eq!(
+            paths(&a, &b, &cmp),
+            vec![(
+                "二/1".into(),
+                "二/2".into(),
+                Label::NearCopy,
+                PairKind::Single
+            )]
+        );
+        assert_eq!(cmp.only_a, vec![2]);
+        assert_eq!(cmp.only_b, vec![1]);
+        let p = &cmp.pairs[0];
+        let (ta, tb) = (&a.clauses[p.a].text, &b.clauses[p.b].text);
+        // evidence spans are byte ranges that slice both texts to the same passage
+        assert!(!p.evidence.is_empty());
+        for e in &p.evidence {
+            assert_eq!(e.a.slice(ta), e.b.slice(tb));
+        }
+        assert!(p.evidence[0].a.slice(ta).contains("金秋购物节、网上年货节"));
+        let diff = p.diff.as_ref().expect("near-copies carry their diff");
+        let numbers: Vec<(&str, &str)> = diff
+            .edits
+            .iter()
+            .filter(|e| e.number)
+            .map(|e| (e.a.slice(ta), e.b.slice(tb)))
+            .collect();
+        assert_eq!(numbers, vec![("40", "50")]);
+    }
+
+    #[test]
+    fn a_shared_slogan_is_not_a_match() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[("二/1", Level::Task, "1. 纵深推进财源建设工程。健全常态化协税护税机制，突出以旬保月、以月保季、以季保年，确保完成年度财政收入目标。")],
+        );
+        let b = plan(
+            "b",
+            &[("二/1", Level::Task, "1. 加快重点项目建设进度。推行项目建设挂图作战，突出以旬保月、以月保季、以季保年，推动重点项目早开工、早竣工、早投产。")],
+        );
+        let cmp = aligner(&seg).align(&a, &b);
+        assert!(cmp.pairs.is_empty(), "{:?}", paths(&a, &b, &cmp));
+        assert_eq!((cmp.only_a.len(), cmp.only_b.len()), (1, 1));
+    }
+
+    #[test]
+    fn one_task_matches_a_whole_group() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[
+                ("二", Level::Section, "二、工作任务"),
+                ("二/1", Level::Task, "1. 推动外贸扩规提质。培育外贸主体，扩大云母等特色产品出口，发展跨境电商和海外仓，支持企业内外贸同线同标同质。"),
+                ("二/2", Level::Task, "2. 强化安全生产监管。深入开展矿山、消防、危化品专项整治。"),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                ("二", Level::Section, "二、攻坚任务"),
+                ("二/（五）", Level::Group, "（五）实施外贸保稳提质工程"),
+                (
+                    "二/（五）/1",
+                    Level::Task,
+                    "1. 深化产贸融合。培育外贸主体，扩大调味品等特色产品出口。",
+                ),
+                (
+                    "二/（五）/2",
+                    Level::Task,
+                    "2. 发展外贸新业态。加快发展跨境电商，支持企业建设海外仓。",
+                ),
+                (
+                    "二/（五）/3",
+                    Level::Task,
+                    "3. 推动内外贸一体化发展。支持企业开展内外贸同线同标同质。",
+                ),
+                ("二/（六）", Level::Group, "（六）办好民生实事"),
+                (
+                    "二/（六）/1",
+                    Level::Task,
+                    "1. 提高城乡低保标准，发放残疾人两项补贴。",
+                ),
+                (
+                    "二/（六）/2",
+                    Level::Task,
+                    "2. 建设县域医疗次中心，推进检查检验结果互认。",
+                ),
+            ],
+        );
+        let cmp = aligner(&seg).align(&a, &b);
+        let got = paths(&a, &b, &cmp);
+        assert!(
+            got.contains(&(
+                "二/1".into(),
+                "二/（五）".into(),
+                Label::Paraphrase,
+                PairKind::Group
+            )),
+            "{got:?}"
+        );
+        let members = got.iter().filter(|p| p.3 == PairKind::Member).count();
+        assert!(members >= 2, "{got:?}");
+        assert!(got.iter().all(|p| !p.1.starts_with("二/（六）")), "{got:?}");
+        // containers are never listed as unpaired
+        assert!(cmp
+            .only_b
+            .iter()
+            .all(|&c| b.clauses[c].level == Level::Task));
+    }
+
+    #[test]
+    fn bad_thresholds_are_config_errors() {
+        let seg = Segmenter::new();
+        let err = Aligner::builder()
+            .min_score(1.5)
+            .build(&seg, Rarity::new())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::OutOfRange {
+                name: "min_score",
+                ..
+            }
+        ));
+        let err = Aligner::builder()
+            .group_margin(0.5)
+            .build(&seg, Rarity::new())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::OutOfRange {
+                name: "group_margin",
+                ..
+            }
+        ));
     }
 }

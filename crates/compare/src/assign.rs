@@ -12,7 +12,11 @@ pub fn max_weight_assignment(weights: &[f32], rows: usize, cols: usize) -> Vec<(
         return Vec::new();
     }
     let transposed = rows > cols;
-    let (n, m) = if transposed { (cols, rows) } else { (rows, cols) };
+    let (n, m) = if transposed {
+        (cols, rows)
+    } else {
+        (rows, cols)
+    };
     let w = |i: usize, j: usize| -> f64 {
         let v = if transposed {
             weights[j * cols + i]
@@ -73,9 +77,9 @@ pub fn max_weight_assignment(weights: &[f32], rows: usize, cols: usize) -> Vec<(
         }
     }
     let mut out = Vec::new();
-    for j in 1..=m {
-        if p[j] != 0 {
-            let (i, j) = (p[j] - 1, j - 1);
+    for (j, &pj) in p.iter().enumerate().skip(1) {
+        if pj != 0 {
+            let (i, j) = (pj - 1, j - 1);
             let (r, c) = if transposed { (j, i) } else { (i, j) };
             if weights[r * cols + c] > 0.0 {
                 out.push((r, c));
@@ -106,8 +110,14 @@ mod tests {
             0.3, 0.0, 0.0, //
             0.0, 0.0, 0.2,
         ];
-        assert_eq!(max_weight_assignment(&w, 4, 3), vec![(0, 1), (2, 0), (3, 2)]);
+        assert_eq!(
+            max_weight_assignment(&w, 4, 3),
+            vec![(0, 1), (2, 0), (3, 2)]
+        );
         let t = [0.0, 0.0, 0.3, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2];
-        assert_eq!(max_weight_assignment(&t, 3, 4), vec![(0, 2), (1, 0), (2, 3)]);
+        assert_eq!(
+            max_weight_assignment(&t, 3, 4),
+            vec![(0, 2), (1, 0), (2, 3)]
+        );
     }
 }

@@ -78,8 +78,14 @@ impl<'s> Baseline<'s> {
             own = r;
             &own
         };
-        let va: Vec<SparseVec> = aa.iter().map(|x| SparseVec::weigh(&x.words, rarity)).collect();
-        let vb: Vec<SparseVec> = ab.iter().map(|x| SparseVec::weigh(&x.words, rarity)).collect();
+        let va: Vec<SparseVec> = aa
+            .iter()
+            .map(|x| SparseVec::weigh(&x.words, rarity))
+            .collect();
+        let vb: Vec<SparseVec> = ab
+            .iter()
+            .map(|x| SparseVec::weigh(&x.words, rarity))
+            .collect();
         let mut all: Vec<(f32, usize, usize)> = Vec::new();
         for (i, x) in va.iter().enumerate() {
             for (j, y) in vb.iter().enumerate() {
@@ -121,8 +127,18 @@ impl<'s> Baseline<'s> {
             });
         }
         out.pairs.sort_by_key(|p| (p.a, p.b));
-        out.only_a = ua.iter().zip(&used_a).filter(|(_, &u)| !u).map(|(u, _)| u.clause).collect();
-        out.only_b = ub.iter().zip(&used_b).filter(|(_, &u)| !u).map(|(u, _)| u.clause).collect();
+        out.only_a = ua
+            .iter()
+            .zip(&used_a)
+            .filter(|(_, &u)| !u)
+            .map(|(u, _)| u.clause)
+            .collect();
+        out.only_b = ub
+            .iter()
+            .zip(&used_b)
+            .filter(|(_, &u)| !u)
+            .map(|(u, _)| u.clause)
+            .collect();
         out
     }
 }

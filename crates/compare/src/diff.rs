@@ -2,8 +2,8 @@
 //!
 //! Characters are compared in their folded form (`（` = `(`, `８` = `8`),
 //! so width and traditional/simplified variants are not differences. Edits
-//! that touch a number (`8%` vs `10%`) are flagged so renderers can
-//! emphasize them. Diffing is bounded by a deadline: past it, similar
+//! that touch a number (`8%` vs `10%`), and are short, are flagged so
+//! renderers can emphasize them. Diffing is bounded by a deadline: past it, similar
 //! returns a coarser but valid diff.
 
 use std::time::{Duration, Instant};
@@ -47,6 +47,10 @@ pub struct InlineDiff {
     /// The edits, covering A and B from start to end.
     pub edits: Vec<Edit>,
 }
+
+/// Longest changed part (characters, each side) still read as a changed
+/// number rather than a rewritten passage.
+const NUMBER_EDIT_CHARS: usize = 12;
 
 /// Byte offsets of each character of `text`, plus `text.len()`.
 fn char_starts(text: &str) -> Vec<usize> {
@@ -100,7 +104,10 @@ pub fn inline_diff(a: &str, b: &str, timeout: Duration) -> InlineDiff {
                 DiffTag::Insert => EditTag::Insert,
                 DiffTag::Replace => EditTag::Replace,
             };
+            let short = a_span.slice(a).chars().count() <= NUMBER_EDIT_CHARS
+                && b_span.slice(b).chars().count() <= NUMBER_EDIT_CHARS;
             let number = tag != EditTag::Equal
+                && short
                 && ((!a_span.is_empty() && touches_number(a, a_span))
                     || (!b_span.is_empty() && touches_number(b, b_span)));
             Edit {
@@ -111,7 +118,66 @@ pub fn inline_diff(a: &str, b: &str, timeout: Duration) -> InlineDiff {
             }
         })
         .collect();
-    InlineDiff { edits }
+    InlineDiff {
+        edits: widen_numbers(edits, a, b),
+    }
+}
+
+/// True for characters that belong to a written number.
+fn is_numeric(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.' || c == '．'
+}
+
+/// Moves the digits around a changed number out of the equal edits next
+/// to it, so `30 → 40` reads as one change rather than `3 → 4` before an
+/// equal `0`. Edits still cover both texts in order.
+fn widen_numbers(mut edits: Vec<Edit>, a: &str, b: &str) -> Vec<Edit> {
+    for k in 0..edits.len() {
+        if !edits[k].number {
+            continue;
+        }
+        // digits at the end of the equal edit before
+        while k > 0 && edits[k - 1].tag == EditTag::Equal {
+            let prev = edits[k - 1];
+            let (Some(ca), Some(cb)) = (
+                prev.a.slice(a).chars().next_back(),
+                prev.b.slice(b).chars().next_back(),
+            ) else {
+                break;
+            };
+            if !is_numeric(ca) {
+                break;
+            }
+            let (la, lb) = (ca.len_utf8(), cb.len_utf8());
+            edits[k - 1].a.end -= la;
+            edits[k - 1].b.end -= lb;
+            edits[k].a.start -= la;
+            edits[k].b.start -= lb;
+        }
+        // digits at the start of the equal edit after
+        while k + 1 < edits.len() && edits[k + 1].tag == EditTag::Equal {
+            let next = edits[k + 1];
+            let (Some(ca), Some(cb)) = (
+                next.a.slice(a).chars().next(),
+                next.b.slice(b).chars().next(),
+            ) else {
+                break;
+            };
+            if !is_numeric(ca) {
+                break;
+            }
+            let (la, lb) = (ca.len_utf8(), cb.len_utf8());
+            edits[k + 1].a.start += la;
+            edits[k + 1].b.start += lb;
+            edits[k].a.end += la;
+            edits[k].b.end += lb;
+        }
+        if edits[k].tag != EditTag::Equal && !edits[k].a.is_empty() && !edits[k].b.is_empty() {
+            edits[k].tag = EditTag::Replace;
+        }
+    }
+    edits.retain(|e| e.tag != EditTag::Equal || !e.a.is_empty());
+    edits
 }
 
 impl InlineDiff {
@@ -169,6 +235,25 @@ mod tests {
         assert_eq!(changed, vec![("力争", "实现", false), ("8", "10", true)]);
         let covered: String = d.edits.iter().map(|e| e.a.slice(a)).collect();
         assert_eq!(covered, a);
+        let d = inline_diff("项目30个，投资100亿元", "项目40个，投资120亿元", LONG);
+        let changed: Vec<(&str, &str)> = d
+            .edits
+            .iter()
+            .filter(|e| e.number)
+            .map(|e| {
+                (
+                    e.a.slice("项目30个，投资100亿元"),
+                    e.b.slice("项目40个，投资120亿元"),
+                )
+            })
+            .collect();
+        assert_eq!(changed, vec![("30", "40"), ("100", "120")]);
+        let covered: String = d
+            .edits
+            .iter()
+            .map(|e| e.b.slice("项目40个，投资120亿元"))
+            .collect();
+        assert_eq!(covered, "项目40个，投资120亿元");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! - [`baseline`]: a plain TF-IDF cosine, greedy aligner, to measure the
 //!   design against.
 //! - [`multi`]: each clause of one plan against every other plan.
-//! - lower level: [`unit`] (which clauses take part), [`profile`] (words,
+//! - lower level: [`mod@unit`] (which clauses take part), [`profile`] (words,
 //!   trigrams, rarity), [`similarity`], [`assign`], [`places`].
 //!
 //! ```
@@ -51,9 +51,9 @@ pub mod prepared;
 pub mod profile;
 pub mod report;
 pub mod similarity;
-pub mod topic;
 #[cfg(test)]
 mod testutil;
+pub mod topic;
 pub mod unit;
 pub mod wire;
 

@@ -26,7 +26,7 @@ pub struct Prepared<'d> {
 
 /// The places a plan names often: its county from the metadata, and the
 /// two-character stems written before 县/区/市 at least
-/// [`PLACE_MIN_COUNT`] times (`平江县` → `平江`).
+/// `PLACE_MIN_COUNT` (3) times (`平江县` → `平江`).
 pub fn learn_places(doc: &Document) -> Places {
     let mut places = Places::new();
     if let Some(c) = &doc.meta.county {
@@ -109,9 +109,11 @@ mod tests {
     fn learns_the_county_written_often() {
         let doc = plan(
             "p",
-            &[
-                ("一", Level::Section, "一、平江县消费。平江县投资。平江县外贸。全县推进。"),
-            ],
+            &[(
+                "一",
+                Level::Section,
+                "一、平江县消费。平江县投资。平江县外贸。全县推进。",
+            )],
         );
         let places = learn_places(&doc);
         assert!(places.is_place("平江"));

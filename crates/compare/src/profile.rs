@@ -143,7 +143,9 @@ impl Rarity {
     /// word in every clause weighs about 0 and an unseen word the most.
     pub fn idf(&self, key: u64) -> f32 {
         let df = self.df.get(&key).copied().unwrap_or(0);
-        ((self.clauses as f32 + 1.0) / (df as f32 + 1.0)).ln().max(0.0)
+        ((self.clauses as f32 + 1.0) / (df as f32 + 1.0))
+            .ln()
+            .max(0.0)
     }
 }
 
@@ -286,7 +288,8 @@ mod tests {
         let seg = Segmenter::new();
         let places = Places::new();
         let mut rarity = Rarity::new();
-        for t in ["推动高质量发展", "推动高质量发展外贸", "推动高质量发展消费"] {
+        for t in ["推动高质量发展", "推动高质量发展外贸", "推动高质量发展消费"]
+        {
             rarity.add(&analyze(&seg, &places, t, ""));
         }
         let common = rarity.idf(word_key("高质量发展"));

@@ -56,7 +56,7 @@ pub fn signals(a: &Profile, b: &Profile) -> Signals {
     }
 }
 
-/// Shared trigrams over the shorter list, damped under [`SHORT_GRAMS`].
+/// Shared trigrams over the shorter list, damped under `SHORT_GRAMS` (30).
 pub fn containment(a: &[u64], b: &[u64]) -> f32 {
     let small = a.len().min(b.len());
     if small == 0 {

@@ -4,8 +4,8 @@
 //!   section written as one paragraph. `——` objective bullets are not
 //!   clauses of their own here: they are folded into the clause above them
 //!   (an objectives section is one unit, whatever its bullet layout).
-//! - A **group** is a clause whose numbered children are all leaves
-//!   (`（五）实施外贸保稳提质工程` with its tasks 1–4). A group is never
+//! - A **group** is a clause below the sections whose numbered children are
+//!   all leaves (`（五）实施外贸保稳提质工程` with its tasks 1–4). A group is never
 //!   paired one-to-one with its own few words; it can be paired as a whole
 //!   with one clause of the other plan (one-to-many).
 //! - Higher containers (`二、工作任务`) and front matter (`前言`, `附件N`, the
@@ -48,19 +48,17 @@ fn is_front(level: Level) -> bool {
 
 /// The numbered children of `c` (bullets and front matter left out).
 fn numbered_children<'d>(doc: &'d Document, c: &'d Clause) -> impl Iterator<Item = ClauseId> + 'd {
-    c.children
-        .iter()
-        .copied()
-        .filter(move |&k| doc.clauses.get(k).is_some_and(|k| k.level != Level::Bullet && !is_front(k.level)))
+    c.children.iter().copied().filter(move |&k| {
+        doc.clauses
+            .get(k)
+            .is_some_and(|k| k.level != Level::Bullet && !is_front(k.level))
+    })
 }
 
 /// True when `id` is a bullet folded into a clause above it.
 fn is_folded_bullet(doc: &Document, id: ClauseId) -> bool {
     let c = &doc.clauses[id];
-    c.level == Level::Bullet
-        && c
-            .parent
-            .is_some_and(|p| !is_front(doc.clauses[p].level))
+    c.level == Level::Bullet && c.parent.is_some_and(|p| !is_front(doc.clauses[p].level))
 }
 
 /// The own text of `id` plus its bullet descendants, labels and notes removed.
@@ -111,7 +109,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         }
     }
     for (id, c) in doc.clauses.iter().enumerate() {
-        if is_front(c.level) || unit_of[id].is_some() || c.level == Level::Bullet {
+        if is_front(c.level)
+            || unit_of[id].is_some()
+            || matches!(c.level, Level::Bullet | Level::Section)
+        {
             continue;
         }
         let kids: Vec<ClauseId> = numbered_children(doc, c).collect();

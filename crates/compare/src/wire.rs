@@ -208,8 +208,16 @@ impl<'a> DiffJson<'a> {
             a: PlanJson::new(a),
             b: PlanJson::new(b),
             pairs,
-            only_a: cmp.only_a.iter().map(|&c| ClauseRef::new(a, &a.clauses[c])).collect(),
-            only_b: cmp.only_b.iter().map(|&c| ClauseRef::new(b, &b.clauses[c])).collect(),
+            only_a: cmp
+                .only_a
+                .iter()
+                .map(|&c| ClauseRef::new(a, &a.clauses[c]))
+                .collect(),
+            only_b: cmp
+                .only_b
+                .iter()
+                .map(|&c| ClauseRef::new(b, &b.clauses[c]))
+                .collect(),
         }
     }
 }

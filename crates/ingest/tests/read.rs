@@ -93,7 +93,10 @@ fn byte_ranges_slice_the_decoded_text() {
 #[test]
 fn html_body_text_one_paragraph_per_line() {
     let src = read("page.html");
-    assert_eq!((src.format.as_str(), src.encoding.as_str()), ("html", "UTF-8"));
+    assert_eq!(
+        (src.format.as_str(), src.encoding.as_str()),
+        ("html", "UTF-8")
+    );
     let expected = "\
 当前位置：首页 > 政务公开 > 政策文件
 归档时间：2025-03-01 来源：县政府办 浏览量：1024
@@ -110,7 +113,14 @@ fn html_body_text_one_paragraph_per_line() {
 主办：平江县人民政府办公室
 ";
     assert_eq!(src.text, expected);
-    for absent in ["不是正文", "pageId", "统计代码", "text-indent", "分享到微信", "首页 | 政务公开"] {
+    for absent in [
+        "不是正文",
+        "pageId",
+        "统计代码",
+        "text-indent",
+        "分享到微信",
+        "首页 | 政务公开",
+    ] {
         assert!(!src.text.contains(absent), "{absent}");
     }
 }
@@ -118,7 +128,10 @@ fn html_body_text_one_paragraph_per_line() {
 #[test]
 fn gbk_html_with_declared_charset() {
     let src = read("page-gbk.htm");
-    assert_eq!((src.format.as_str(), src.encoding.as_str()), ("html", "GBK"));
+    assert_eq!(
+        (src.format.as_str(), src.encoding.as_str()),
+        ("html", "GBK")
+    );
     assert_eq!(
         src.text,
         "湘阴县“七大攻坚”总体方案\n一、总体要求\n坚持稳中求进工作总基调，推动经济高质量发展。\n\
@@ -221,14 +234,15 @@ fn docx_paragraphs_become_lines() {
             run("强化政策协同。"),
             run("（县发改局牵头负责）")
         )),
-        para(&format!(
-            "<w:r><w:t>指标</w:t><w:tab/><w:t>目标</w:t><w:br/><w:t>A&amp;B</w:t></w:r>"
-        )),
+        para("<w:r><w:t>指标</w:t><w:tab/><w:t>目标</w:t><w:br/><w:t>A&amp;B</w:t></w:r>"),
     ]
     .concat();
     let bytes = docx(&body);
     let src = read_bytes(&bytes, Path::new("plan.docx")).unwrap();
-    assert_eq!((src.format.as_str(), src.encoding.as_str()), ("docx", "UTF-8"));
+    assert_eq!(
+        (src.format.as_str(), src.encoding.as_str()),
+        ("docx", "UTF-8")
+    );
     assert_eq!(
         src.text,
         "一、工作目标\n\n1. 强化政策协同。（县发改局牵头负责）\n指标\t目标\nA&B\n"

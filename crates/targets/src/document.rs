@@ -1,7 +1,7 @@
 //! Targets of a whole plan: the extractor run over every clause of a
 //! [`Document`], each target located in the original file.
 
-use fangan_model::{ClauseId, Document, SectionKind, Span};
+use fangan_model::{ClauseId, Document, Level, SectionKind, Span};
 use serde::Serialize;
 
 use crate::{Extractor, Target};
@@ -22,12 +22,33 @@ pub struct ClauseTarget {
     pub target: Target,
 }
 
+/// Indicators that say what is measured but not of what (`产值`): in a
+/// subheading clause (`装备制造产业。…`), the heading completes them.
+const GENERIC: &[&str] = &[
+    "产值",
+    "年产值",
+    "总产值",
+    "营业收入",
+    "营收",
+    "总收入",
+    "年税收",
+    "税收",
+];
+
 impl Extractor {
     /// All targets of `doc`, clause by clause in document order.
     pub fn extract_document(&self, doc: &Document) -> Vec<ClauseTarget> {
         let mut out = Vec::new();
         for (id, clause) in doc.clauses.iter().enumerate() {
-            for target in self.extract(&clause.text) {
+            for mut target in self.extract(&clause.text) {
+                if GENERIC.contains(&target.indicator.as_str())
+                    && clause.level == Level::Subheading
+                    && !clause.heading.is_empty()
+                {
+                    // 全年产值达280亿元 under 装备制造产业: the heading says whose
+                    target.indicator = format!("{}{}", clause.heading, target.indicator);
+                    target.canonical = self.canonical(&target.indicator, target.kind);
+                }
                 let source = clause.map.source_span(target.span);
                 out.push(ClauseTarget {
                     clause: id,
@@ -51,7 +72,7 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
-    use fangan_model::{Clause, Level, MappedTextBuilder, PlanMeta, SourceInfo};
+    use fangan_model::{Clause, MappedTextBuilder, PlanMeta, SourceInfo};
 
     use super::*;
 

@@ -34,6 +34,7 @@ const TAIL_END: &[char] = &[',', ':', '、', '(', '“', '”'];
 /// target (`27项工作要点`, `36条措施`).
 const DOCUMENT_NOUNS: &[&str] = &[
     "要点", "措施", "举措", "政策", "意见", "方案", "文件", "通知", "办法", "细则", "条例", "清单",
+    "指标",
 ];
 
 /// Verbs that open a new action in a sentence: `力争`/`确保` before them do
@@ -175,9 +176,24 @@ impl Extractor {
     /// All targets of `text`, in order of appearance; spans are byte ranges
     /// of `text`.
     pub fn extract(&self, text: &str) -> Vec<Target> {
-        let folded = fold::fold(text);
+        // a line break ends a sentence; folding would drop it, so fold by line
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            self.extract_line(text, offset, line.trim_end_matches(['\n', '\r']), &mut out);
+            offset += line.len();
+        }
+        out
+    }
+
+    /// The targets of `line`, which starts at byte `offset` of `text`.
+    fn extract_line(&self, text: &str, offset: usize, line: &str, out: &mut Vec<Target>) {
+        let folded = fold::fold(line);
         let f = folded.text();
         let quantities = scan(f);
+        if quantities.is_empty() {
+            return;
+        }
         let mut drafts = Vec::new();
         let mut start = 0;
         while start < f.len() {
@@ -191,11 +207,12 @@ impl Extractor {
             }
             start = end + f[end..].chars().next().map_or(1, char::len_utf8);
         }
-        drafts
-            .into_iter()
-            .filter(|d| self.placeholders || !d.placeholder)
-            .map(|d| self.finish(text, &folded, d))
-            .collect()
+        out.extend(
+            drafts
+                .into_iter()
+                .filter(|d| self.placeholders || !d.placeholder)
+                .map(|d| self.finish(text, offset, &folded, d)),
+        );
     }
 
     /// Reads the quantities of one sentence `f[start..end]` into drafts.
@@ -262,7 +279,12 @@ impl Extractor {
                 push_unique(&mut qualifiers, "突破");
             }
             push_unique(&mut qualifiers, verb);
-            let mut items = if tail.is_empty() {
+            if q.rank && ["保持", "稳居", "稳定在"].iter().any(|w| raw.contains(w)) {
+                push_unique(&mut qualifiers, "稳定");
+            }
+            let mut items = if q.rank {
+                vec![rank_indicator(&read.indicator)]
+            } else if tail.is_empty() {
                 read.items()
             } else {
                 if matches!(q.unit.class, UnitClass::Money | UnitClass::Measure)
@@ -319,8 +341,9 @@ impl Extractor {
     }
 
     /// Turns a draft into a target with spans of the input text.
-    fn finish(&self, text: &str, folded: &MappedText, d: Draft) -> Target {
-        let span = folded.source_span(Span::new(d.start, d.end));
+    fn finish(&self, text: &str, offset: usize, folded: &MappedText, d: Draft) -> Target {
+        let in_line = folded.source_span(Span::new(d.start, d.end));
+        let span = Span::new(offset + in_line.start, offset + in_line.end);
         Target {
             canonical: self.table.canonical(&d.indicator, d.kind),
             indicator: d.indicator,
@@ -348,7 +371,43 @@ fn complete(indicator: &str, previous: Option<&String>) -> String {
     if matches!(indicator, "总量" | "总额" | "规模" | "面积" | "总面积") {
         return format!("{prev}{indicator}");
     }
+    if matches!(
+        indicator,
+        "总收入" | "收入" | "总产值" | "产值" | "营业收入" | "税收"
+    ) {
+        // 旅游接待总人次突破1000万，总收入突破100亿元: 旅游总收入
+        const MEASURES: &[&str] = &["接待", "总人次", "人次", "人数", "收入", "产值", "增加值"];
+        let cut = MEASURES.iter().filter_map(|m| prev.find(m)).min();
+        if let Some(at) = cut.filter(|&at| at > 0) {
+            return format!("{}{indicator}", &prev[..at]);
+        }
+    }
     indicator.to_string()
+}
+
+/// The indicator of a rank: the ranking named, verbs dropped
+/// (`在全省县域经济考核评价中进入` → `全省县域经济考核评价排名`).
+fn rank_indicator(lead: &str) -> String {
+    let mut s = lead.to_string();
+    for verb in [
+        "保持",
+        "稳居",
+        "稳定在",
+        "位居",
+        "进入",
+        "跻身",
+        "挺进",
+        "位列",
+        "跃升至",
+        "升至",
+        "均居",
+        "居",
+    ] {
+        s = s.replace(verb, "");
+    }
+    let s = s.strip_prefix('在').unwrap_or(&s);
+    let s = s.strip_suffix('中').unwrap_or(s);
+    format!("{s}排名")
 }
 
 /// True when `before` (the sentence up to a number) leaves a quotation open.
@@ -503,6 +562,16 @@ mod tests {
         assert_eq!(found[1].kind, Kind::Level);
         assert_eq!(found[2].canonical, "固定资产投资增速");
         assert_eq!(found[0].snippet, "地区生产总值增长 8%以上");
+    }
+
+    #[test]
+    fn a_line_break_ends_a_sentence() {
+        let text = "一、工作目标\n经济总量保持全省前十，力争地区生产总值增长 5%左右。\n总量达到 420 亿元。";
+        let found = extract(text);
+        assert_eq!(found[0].indicator, "经济总量全省排名");
+        assert_eq!(found[1].qualifiers, ["力争", "左右"]);
+        assert_eq!(found[2].indicator, "总量", "no carry over a line break");
+        assert!(found[2].qualifiers == ["达到"]);
     }
 
     #[test]
@@ -694,6 +763,13 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_indicator_takes_the_topic_of_the_previous() {
+        let found = extract("力争年度旅游接待总人次突破1000万，总收入突破100亿元。");
+        assert_eq!(found[1].indicator, "年度旅游总收入");
+        assert_eq!(found[1].canonical, "旅游总收入");
+    }
+
+    #[test]
     fn a_leading_verb_holds_for_a_list() {
         let found = extract("新增科技创新平台2个、高新技术企业6家，实施项目30个。");
         let names: Vec<&str> = found.iter().map(|t| t.indicator.as_str()).collect();
@@ -725,5 +801,13 @@ mod tests {
         assert_eq!(found[0].qualifiers, ["突破"]);
         let found = extract("力争在全省县域经济考核评价中进入前13名。");
         assert_eq!((found[0].kind, found[0].value), (Kind::Rank, 13.0));
+        assert_eq!(found[0].indicator, "全省县域经济考核评价排名");
+        assert_eq!(found[0].qualifiers, ["力争"]);
+        let found = extract("经济总量保持全省前十，全年地区生产总值增长 5%左右。");
+        assert_eq!(found[0].indicator, "经济总量全省排名");
+        assert_eq!((found[0].value, found[0].unit.as_str()), (10.0, "名"));
+        assert_eq!(found[0].qualifiers, ["稳定"]);
+        assert_eq!(found[0].snippet, "经济总量保持全省前十");
+        assert_eq!(found[1].value, 5.0);
     }
 }

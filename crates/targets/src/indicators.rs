@@ -100,7 +100,7 @@ impl IndicatorTable {
     /// The canonical name of the longest variant (of four characters or
     /// more) that `k` ends with, when what stands before it only narrows the
     /// place (`货物进出口总额`, `…主攻方向突破关键核心技术攻关`), not when it
-    /// makes a new measure (`新增高新技术企业` is not `高新技术企业数`).
+    /// makes a new measure (`新增科技型中小企业` is not `科技型中小企业数`).
     fn by_suffix(&self, k: &str) -> Option<String> {
         const NEW_MEASURE: &[&str] = &[
             "新增", "新", "培育", "认定", "引进", "引育", "入库", "建成", "新建", "开工", "申报",
@@ -192,8 +192,8 @@ mod tests {
             "进出口总额增速"
         );
         assert_eq!(
-            t.canonical("新增高新技术企业", Kind::Count),
-            "新增高新技术企业"
+            t.canonical("新增科技型中小企业", Kind::Count),
+            "新增科技型中小企业"
         );
         assert_eq!(t.canonical("跨境电商出口", Kind::Level), "跨境电商出口");
     }

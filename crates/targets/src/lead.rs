@@ -170,16 +170,22 @@ impl Lead {
     /// The indicators this lead names: several when it lists measured
     /// quantities (`项目开工率、投资完成率`) or says `分别`, else one.
     pub(crate) fn items(&self) -> Vec<String> {
-        let parts: Vec<&str> = self
-            .indicator
-            .split(['、', '和', '及', '与'])
-            .filter(|p| !p.is_empty())
-            .collect();
+        let mut parts: Vec<&str> = Vec::new();
+        for piece in self.indicator.split('、').filter(|p| !p.is_empty()) {
+            // 和/及/与 join list items, but also sit inside words (普及率)
+            let sub: Vec<&str> = piece.split(['和', '及', '与']).collect();
+            if sub.len() > 1 && sub.iter().all(|p| p.chars().count() >= 2) {
+                parts.extend(sub);
+            } else {
+                parts.push(piece);
+            }
+        }
         let listed = parts.len() > 1
+            && parts.iter().all(|p| p.chars().count() >= 2)
             && (self.respectively
                 || parts
                     .iter()
-                    .all(|p| p.chars().count() >= 2 && MEASURES.iter().any(|m| p.ends_with(m))));
+                    .all(|p| MEASURES.iter().any(|m| p.ends_with(m))));
         if listed {
             parts.into_iter().map(str::to_string).collect()
         } else {
@@ -258,6 +264,8 @@ mod tests {
         assert_eq!(l.items(), ["进出口", "进口", "出口"]);
         let l = read("力争全年接待游客数量和旅游收入增长");
         assert_eq!(l.items(), ["接待游客数量", "旅游收入"]);
+        let l = read("农村供电可靠率、自来水普及率分别达");
+        assert_eq!(l.items(), ["农村供电可靠率", "自来水普及率"]);
     }
 
     #[test]

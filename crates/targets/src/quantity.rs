@@ -56,6 +56,15 @@ static HAN_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("han count pattern")
 });
 
+/// A rank written in Chinese numerals (`保持全省前十`, `进入全国前五十名`);
+/// the words before it must name a ranking, so `前三季度` is no rank.
+static HAN_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:全省|全市|全国|全区|全州|排名|排位|进入|保持|位居|跻身|稳居|挺进)[^,;。、]{0,8}?前(?P<num>[一二两三四五六七八九十百]{1,3})(?P<unit>名|位|强)?",
+    )
+    .expect("han rank pattern")
+});
+
 /// Closing qualifiers right after the unit, longest first, with their fold.
 const POST: &[(&str, &str)] = &[
     ("及以上", "以上"),
@@ -151,6 +160,34 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
             false,
             unit,
             false,
+        ));
+    }
+    for caps in HAN_RANK.captures_iter(text) {
+        let num = caps.name("num").expect("numeral");
+        let after = caps.get(0).expect("whole").end();
+        if text[after..].starts_with([
+            '季', '年', '月', '个', '天', '批', '日', '周', '期', '次', '届', '项',
+        ]) {
+            continue;
+        }
+        let Some(value) = han_number(num.as_str()) else {
+            continue;
+        };
+        let unit = Unit {
+            name: "名".to_string(),
+            class: UnitClass::Count,
+            len: caps.name("unit").map_or(0, |u| u.len()),
+        };
+        let start = num.start() - '前'.len_utf8();
+        out.push(close(
+            text,
+            start,
+            num.end() + unit.len,
+            value,
+            None,
+            false,
+            unit,
+            true,
         ));
     }
     for (at, _) in text.match_indices("破零") {
@@ -311,6 +348,11 @@ mod tests {
         let q = one("进入前13名");
         assert!(q.rank);
         assert_eq!(q.value, 13.0);
+        let q = one("经济总量保持全省前十,");
+        assert!(q.rank);
+        assert_eq!((q.value, q.unit.name.as_str()), (10.0, "名"));
+        assert!(scan("前三季度").is_empty());
+        assert!(scan("全市前三季度").is_empty());
         let q = one("对非贸易额实现破零");
         assert!(q.zero_break && q.value == 0.0);
     }

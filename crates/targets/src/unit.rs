@@ -87,6 +87,8 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("张床", "张床", Count),
     ("次", "次", Count),
     ("架次", "架次", Count),
+    ("批次", "批次", Count),
+    ("列", "列", Count),
     ("辆次", "辆次", Count),
     ("头", "头", Count),
     ("只", "只", Count),
@@ -150,6 +152,17 @@ const PER: &[&str] = &[
 
 /// The unit at the start of `rest` (folded text right after a number).
 pub(crate) fn unit_at(rest: &str) -> Option<Unit> {
+    // 30余家, 100多个, 7万余件: the approximation is read, the unit kept
+    for approx in ["余", "多"] {
+        if let Some(after) = rest.strip_prefix(approx) {
+            if let Some(u) = unit_at(after).filter(|u| u.class != Skip) {
+                return Some(Unit {
+                    len: approx.len() + u.len,
+                    ..u
+                });
+            }
+        }
+    }
     // 3.6万家, 168万名, 1.2万公里: a multiplier before any unit of the table
     for mult in ["万", "亿"] {
         if let Some(after) = rest.strip_prefix(mult) {
@@ -227,6 +240,8 @@ mod tests {
         assert_eq!(unit_at("万公里").unwrap().name, "万公里");
         assert_eq!(unit_at("万元").unwrap().name, "万元");
         assert_eq!(unit_at("万,").unwrap().class, UnitClass::Bare);
+        assert_eq!(unit_at("余家").unwrap().name, "家");
+        assert_eq!(unit_at("万余件").unwrap().name, "万件");
     }
 
     #[test]

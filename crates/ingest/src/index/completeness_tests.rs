@@ -59,7 +59,12 @@ fn searched(index: &SearchIndex, phrase: &str) -> Found {
     let mut out = Found::new();
     for h in res.hits {
         for s in &h.highlights {
-            assert_eq!(fold::fold_str(s.slice(&h.text)), phrase, "highlight in {}", h.path);
+            assert_eq!(
+                fold::fold_str(s.slice(&h.text)),
+                phrase,
+                "highlight in {}",
+                h.path
+            );
         }
         *out.entry((h.plan.clone(), h.path.clone())).or_default() += h.highlights.len();
     }
@@ -131,7 +136,10 @@ fn bare_words_find_at_least_what_the_phrase_finds() {
         }
         // the clauses holding the words as written rank first
         let top = &w.hits[0];
-        assert!(fold::fold_str(&top.text).contains(&fold::fold_str(q)), "{q}");
+        assert!(
+            fold::fold_str(&top.text).contains(&fold::fold_str(q)),
+            "{q}"
+        );
     }
 }
 
@@ -160,9 +168,15 @@ fn filters_narrow_hits() {
     let every = all("\"产业\"");
     let pingjiang = all("\"产业\" county:平江");
     assert!(pingjiang.total > 0 && pingjiang.total < every.total);
-    assert!(pingjiang.hits.iter().all(|h| h.plan.starts_with("pingjiang")));
+    assert!(pingjiang
+        .hits
+        .iter()
+        .all(|h| h.plan.starts_with("pingjiang")));
     let y = all("\"产业\" year:2024..2025 -plan:xiangyin-2025");
-    assert!(y.hits.iter().all(|h| h.plan == "pingjiang-2025" || h.plan == "suining-2024"));
+    assert!(y
+        .hits
+        .iter()
+        .all(|h| h.plan == "pingjiang-2025" || h.plan == "suining-2024"));
     let attach = all("\"产业\" section:附件1");
     assert!(attach.total > 0);
     assert!(attach.hits.iter().all(|h| h.path.starts_with("附件1")));

@@ -229,7 +229,10 @@ fn lex(query: &str) -> Result<Vec<Token>, QueryError> {
         let at = i;
         match c {
             '(' => {
-                out.push(Token { kind: Tok::Open, at });
+                out.push(Token {
+                    kind: Tok::Open,
+                    at,
+                });
                 i += 1;
             }
             ')' => {
@@ -256,7 +259,9 @@ fn lex(query: &str) -> Result<Vec<Token>, QueryError> {
             }
             _ => {
                 let start = i;
-                while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')' | '"')
+                while i < chars.len()
+                    && !chars[i].is_whitespace()
+                    && !matches!(chars[i], '(' | ')' | '"')
                 {
                     if chars[i] == ':' && is_field_name(&chars[start..i]) {
                         break;
@@ -273,7 +278,9 @@ fn lex(query: &str) -> Result<Vec<Token>, QueryError> {
                         text
                     } else {
                         let s = i;
-                        while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')')
+                        while i < chars.len()
+                            && !chars[i].is_whitespace()
+                            && !matches!(chars[i], '(' | ')')
                         {
                             i += 1;
                         }
@@ -421,7 +428,9 @@ impl ParserState<'_> {
                         ),
                     ));
                 };
-                Ok(Node::Filter(check_filter(field, &value, value_at, self.query)?))
+                Ok(Node::Filter(check_filter(
+                    field, &value, value_at, self.query,
+                )?))
             }
             Tok::Open => {
                 if self.peek() == Some(&Tok::Close) {
@@ -460,7 +469,10 @@ fn check_filter(
     let value = match field {
         FilterField::Year => {
             let year = |s: &str| {
-                s.trim().parse::<u64>().ok().filter(|y| (1900..=2200).contains(y))
+                s.trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|y| (1900..=2200).contains(y))
             };
             let (from, to) = match value.split_once("..") {
                 Some((a, b)) => (year(a), year(b)),
@@ -472,7 +484,9 @@ fn check_filter(
                     return Err(err(
                         query,
                         at,
-                        format!("`year:` wants a year or FROM..TO (like 2023 or 2023..2025), not {value:?}"),
+                        format!(
+                        "`year:` wants a year or FROM..TO (like 2023 or 2023..2025), not {value:?}"
+                    ),
                     ))
                 }
             }
@@ -556,7 +570,10 @@ mod tests {
             })
         );
         // a colon after Chinese text is part of the word
-        assert_eq!(parse("牵头单位:区发改局").unwrap(), words("牵头单位:区发改局"));
+        assert_eq!(
+            parse("牵头单位:区发改局").unwrap(),
+            words("牵头单位:区发改局")
+        );
     }
 
     #[test]
@@ -587,7 +604,9 @@ mod tests {
 
     #[test]
     fn no_input_panics() {
-        let pieces = ["\"", "(", ")", "-", "AND", "OR", "NOT", ":", "year:", "a", "专", " ", "\\"];
+        let pieces = [
+            "\"", "(", ")", "-", "AND", "OR", "NOT", ":", "year:", "a", "专", " ", "\\",
+        ];
         // every sequence of up to 4 pieces
         let mut stack = vec![String::new()];
         for _ in 0..4 {

@@ -1,14 +1,16 @@
 //! Searching: a query tree compiled to tantivy queries, hits with true
 //! highlights, and per-group counts.
 //!
-//! Matching and ranking are split:
+//! Matching and ranking:
 //! - a quoted phrase must occur in the character field (a phrase query of
-//!   its character bigrams: exact on the folded text);
+//!   its character bigrams: exact on the folded text), and ranks by that
+//!   phrase query's BM25 (how often the phrase occurs, in how short a
+//!   clause);
 //! - bare words must each occur there too (each jieba word of the query as
 //!   a character phrase, so a different segmentation in the clause never
 //!   hides a match);
-//! - the score is BM25 of the query's jieba words on the word field, plus
-//!   a bonus when bare words occur together as written.
+//! - bare words score BM25 of their jieba words on the word field, plus a
+//!   bonus when they occur together as written.
 //!
 //! Filters score nothing. Highlights come from [`super::highlight`].
 
@@ -180,20 +182,20 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let query = self.compile_request(req);
         let searcher = self.reader().searcher();
-        let total = searcher.search(&query, &Count)?;
-        let want = req.limit.min(total.saturating_sub(req.offset));
-        if want == 0 {
+        if req.limit == 0 {
+            let total = searcher.search(&query, &Count)?;
             return Ok(SearchResults {
                 total,
                 hits: Vec::new(),
             });
         }
-        let top = searcher.search(
-            &query,
-            &TopDocs::with_limit(want)
-                .and_offset(req.offset)
-                .order_by_score(),
-        )?;
+        // one pass for the count and the page; the page buffer is bounded
+        // by the number of documents, whatever `limit` says
+        let cap = (searcher.num_docs() as usize).max(1);
+        let top_docs = TopDocs::with_limit(req.limit.min(cap))
+            .and_offset(req.offset.min(cap))
+            .order_by_score();
+        let (total, top) = searcher.search(&query, &(Count, top_docs))?;
         let needles = req.needles(self);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
@@ -281,11 +283,9 @@ impl SearchIndex {
     pub fn compile(&self, node: &Node) -> Box<dyn Query> {
         let f = self.fields();
         match node {
-            Node::Phrase(p) => {
-                let mut clauses = vec![(Occur::Must, zero(char_phrase(f, p)))];
-                clauses.extend(self.ranking(p));
-                Box::new(BooleanQuery::new(clauses))
-            }
+            // ranked by the phrase's own BM25 (its frequency in the clause,
+            // the rarity of its bigrams): one posting walk, no word union
+            Node::Phrase(p) => char_phrase(f, p),
             Node::Words(w) => {
                 let words = content_words(self, w);
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -374,9 +374,7 @@ pub fn char_phrase(f: &Fields, phrase: &str) -> Box<dyn Query> {
     let chars: Vec<(usize, char)> = phrase.char_indices().collect();
     let term = |i: usize, n: usize| {
         let start = chars[i].0;
-        let end = chars
-            .get(i + n)
-            .map_or(phrase.len(), |(at, _)| *at);
+        let end = chars.get(i + n).map_or(phrase.len(), |(at, _)| *at);
         Term::from_field_text(f.chars, &phrase[start..end])
     };
     match chars.len() {
@@ -485,7 +483,7 @@ mod tests {
                     ..Default::default()
                 },
             );
-            for d in document_entries(index.fields(), &doc, index.notes(), index.segmenter()) {
+            for d in document_entries(index.fields(), &doc, index.notes()) {
                 writer.add_document(d).unwrap();
             }
         }
@@ -502,7 +500,10 @@ mod tests {
 
     #[test]
     fn phrase_and_words_find_the_clause() {
-        let index = index_of(&[("a", "积极争取专项债券，支持以旧换新。"), ("b", "优化营商环境。")]);
+        let index = index_of(&[
+            ("a", "积极争取专项债券，支持以旧换新。"),
+            ("b", "优化营商环境。"),
+        ]);
         assert_eq!(search(&index, "\"专项债\"").total, 1);
         assert_eq!(search(&index, "专项债").total, 1);
         assert_eq!(search(&index, "\"專項債\"").total, 1);

@@ -119,13 +119,12 @@ impl SearchIndex {
 
     fn wrap(index: Index, segmenter: Arc<Segmenter>, dir: Option<PathBuf>) -> Result<SearchIndex> {
         register_tokenizers(&index, segmenter.clone());
-        let fields = Fields::from_schema(&index.schema()).ok_or_else(|| {
-            IndexError::SchemaVersion {
+        let fields =
+            Fields::from_schema(&index.schema()).ok_or_else(|| IndexError::SchemaVersion {
                 path: dir.clone().unwrap_or_default(),
                 found: 0,
                 expected: SCHEMA_VERSION,
-            }
-        })?;
+            })?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

@@ -132,7 +132,7 @@ pub fn word_tokens(segmenter: &Segmenter, text: &str) -> Vec<Token> {
             offset_from: start,
             offset_to: end,
             position,
-            text: text[start..end].to_lowercase(),
+            text: lower(&text[start..end]),
             position_length: 1,
         };
         let chars: Vec<(usize, char)> = word.text.char_indices().collect();
@@ -151,6 +151,16 @@ pub fn word_tokens(segmenter: &Segmenter, text: &str) -> Vec<Token> {
         tokens.push(token(word.span.start, word.span.end));
     }
     tokens
+}
+
+/// ASCII letters lower-cased (the only case in folded Chinese text);
+/// allocation-cheap for the common all-CJK word.
+fn lower(word: &str) -> String {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        word.to_lowercase()
+    } else {
+        word.to_string()
+    }
 }
 
 impl TokenStream for JiebaTokenStream {
@@ -204,6 +214,10 @@ mod tests {
         }
     }
 
+    fn text_of(text: &str, s: usize, e: usize) -> String {
+        text[s..e].to_string()
+    }
+
     #[test]
     fn empty_text_has_no_tokens() {
         assert!(collect(CharTokenizer, "").is_empty());
@@ -219,6 +233,11 @@ mod tests {
         assert!(!toks.iter().any(|t| t.0 == "，" || t.0 == "。"));
         for (t, _, s, e) in &toks {
             assert_eq!(&text[*s..*e].to_lowercase(), t);
+        }
+        let toks = collect(JiebaTokenizer::new(Arc::new(Segmenter::new())), "GDP增长");
+        assert!(toks.iter().any(|t| t.0 == "gdp"), "{toks:?}");
+        for (t, _, s, e) in &toks {
+            assert_eq!(&text_of("GDP增长", *s, *e).to_lowercase(), t);
         }
         let positions: Vec<usize> = toks.iter().map(|t| t.1).collect();
         assert!(positions.windows(2).all(|w| w[0] <= w[1]));

@@ -12,10 +12,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use fangan_model::{fold, Clause, Document, Segmenter};
+use fangan_model::{fold, Clause, Document};
 use fangan_notes::{NoteReader, Role};
 use rayon::prelude::*;
-use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::error::{IndexError, Result};
@@ -23,12 +22,11 @@ use super::lock::WriterLock;
 use super::manifest::{IndexManifest, PlanEntry};
 use super::schema::Fields;
 use super::search_index::SearchIndex;
-use super::tokenizer::word_tokens;
 use crate::manifest::Manifest;
 use crate::parse::Parser;
 
 /// Configures an [`Ingester`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct IngesterBuilder {
     config: Config,
 }
@@ -52,20 +50,13 @@ impl Default for Config {
                 .map(|n| n.get())
                 .unwrap_or(2)
                 .clamp(1, 8),
-            memory: 384 << 20,
+            memory: 256 << 20,
             commit_bytes: 256 << 20,
             batch_files: 64,
         }
     }
 }
 
-impl Default for IngesterBuilder {
-    fn default() -> Self {
-        IngesterBuilder {
-            config: Config::default(),
-        }
-    }
-}
 
 impl IngesterBuilder {
     /// Drop plans whose file no longer exists (default off).
@@ -207,7 +198,6 @@ impl Ingester {
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let notes = index.notes();
-        let segmenter: &Segmenter = index.segmenter();
         let mut report = IngestReport::default();
         let files: Vec<(PathBuf, u64)> = files
             .iter()
@@ -239,8 +229,8 @@ impl Ingester {
                     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                     match folders.get(&dir) {
                         Some(Err(why)) => Outcome::Refused(format!("bad manifest: {why}")),
-                        Some(Ok(m)) => self.process(path, m.as_ref(), &manifest, &fields, notes, segmenter),
-                        None => self.process(path, None, &manifest, &fields, notes, segmenter),
+                        Some(Ok(m)) => self.process(path, m.as_ref(), &manifest, &fields, notes),
+                        None => self.process(path, None, &manifest, &fields, notes),
                     }
                 })
                 .collect();
@@ -324,6 +314,69 @@ impl Ingester {
         Ok(report)
     }
 
+    /// Ingests documents already parsed (the seeds built into the binary):
+    /// a plan whose `source.hash` is unchanged is skipped.
+    pub fn run_documents(&self, index: &SearchIndex, docs: &[Document]) -> Result<IngestReport> {
+        let started = Instant::now();
+        let _lock = match index.dir() {
+            Some(dir) => Some(WriterLock::acquire(dir, "fangan ingest")?),
+            None => None,
+        };
+        let mut writer: IndexWriter = index
+            .index()
+            .writer_with_num_threads(self.config.threads, self.config.memory)
+            .map_err(|e| locked(index, e))?;
+        let mut manifest = index.manifest()?;
+        let fields = *index.fields();
+        let mut report = IngestReport::default();
+        for doc in docs {
+            let id = doc.meta.id.clone();
+            let file = doc
+                .source
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(&id));
+            let old = manifest.plans.get(&id);
+            if old.is_some_and(|e| {
+                e.hash == doc.source.hash && e.generation == self.config.generation
+            }) {
+                report.skipped += 1;
+                continue;
+            }
+            if old.is_some() {
+                writer.delete_term(Term::from_field_text(fields.plan, &id));
+                report.replaced.push(id.clone());
+            } else {
+                report.added.push(id.clone());
+            }
+            let entries = document_entries(&fields, doc, index.notes());
+            report.clauses += entries.len();
+            report.bytes += doc.text.len() as u64;
+            manifest.plans.insert(
+                id,
+                PlanEntry {
+                    file,
+                    hash: doc.source.hash.clone(),
+                    bytes: doc.text.len() as u64,
+                    clauses: entries.len(),
+                    generation: self.config.generation.clone(),
+                },
+            );
+            for e in entries {
+                writer.add_document(e)?;
+            }
+        }
+        manifest.generation = self.config.generation.clone();
+        commit(&mut writer, &manifest)?;
+        report.commits = 1;
+        writer.wait_merging_threads()?;
+        index.reload()?;
+        report.plans_total = manifest.plans.len();
+        report.clauses_total = manifest.clauses();
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
     fn process(
         &self,
         path: &Path,
@@ -331,7 +384,6 @@ impl Ingester {
         manifest: &IndexManifest,
         fields: &Fields,
         notes: &NoteReader,
-        segmenter: &Segmenter,
     ) -> Outcome {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -343,7 +395,11 @@ impl Ingester {
         let mut hasher = blake3::Hasher::new();
         hasher.update(&bytes);
         if let Some(e) = entry {
-            hasher.update(serde_json::to_string(&e.meta()).unwrap_or_default().as_bytes());
+            hasher.update(
+                serde_json::to_string(&e.meta())
+                    .unwrap_or_default()
+                    .as_bytes(),
+            );
         }
         let hash = hasher.finalize().to_hex().to_string();
         let len = bytes.len() as u64;
@@ -358,7 +414,7 @@ impl Ingester {
             Ok(d) => d,
             Err(e) => return Outcome::Refused(e.to_string()),
         };
-        let docs = document_entries(fields, &doc, notes, segmenter);
+        let docs = document_entries(fields, &doc, notes);
         Outcome::Parsed {
             id: doc.meta.id.clone(),
             entry: PlanEntry {
@@ -404,7 +460,6 @@ pub fn document_entries(
     fields: &Fields,
     doc: &Document,
     notes: &NoteReader,
-    segmenter: &Segmenter,
 ) -> Vec<TantivyDocument> {
     doc.clauses
         .iter()
@@ -419,7 +474,7 @@ pub fn document_entries(
                 .collect();
             leads.sort();
             leads.dedup();
-            clause_entry(fields, doc, ord, clause, &leads, segmenter)
+            clause_entry(fields, doc, ord, clause, &leads)
         })
         .collect()
 }
@@ -432,7 +487,6 @@ pub fn clause_entry(
     ord: usize,
     clause: &Clause,
     leads: &[String],
-    segmenter: &Segmenter,
 ) -> TantivyDocument {
     let meta = &doc.meta;
     let mut d = TantivyDocument::new();
@@ -477,17 +531,10 @@ pub fn clause_entry(
     d.add_text(f.text, &clause.text);
     d.add_u64(f.line, clause.line as u64);
     d.add_u64(f.ord, ord as u64);
+    // both fields tokenize in the writer's threads (pre-tokenized text
+    // would be serialized through JSON inside the document: slower)
     let folded = fold::fold_str(&clause.text);
-    // words are segmented here, on the caller's (rayon) thread, not in the
-    // writer's threads: jieba is the costly part of indexing
-    let tokens = word_tokens(segmenter, &folded);
-    d.add_pre_tokenized_text(
-        f.words,
-        PreTokenizedString {
-            text: folded.clone(),
-            tokens,
-        },
-    );
+    d.add_text(f.words, &folded);
     d.add_text(f.chars, folded);
     for lead in leads {
         d.add_text(f.lead, lead);

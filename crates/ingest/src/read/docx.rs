@@ -25,6 +25,9 @@ use super::error::DocxProblem;
 /// Largest decompressed main part read, in bytes (guards against zip bombs).
 pub const MAX_PART: u64 = 256 * 1024 * 1024;
 
+/// Most bytes reserved up front for a part, whatever its header claims.
+const PREALLOCATE: u64 = 8 * 1024 * 1024;
+
 /// The main part's usual name.
 const MAIN_PART: &str = "word/document.xml";
 
@@ -40,8 +43,7 @@ const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006
 /// The text of a docx held in `bytes`, one paragraph per line, each line
 /// ending in `\n`.
 pub fn document_text(bytes: &[u8]) -> Result<String, DocxProblem> {
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DocxProblem::NotZip)?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DocxProblem::NotZip)?;
     let name = if archive.index_for_name(MAIN_PART).is_some() {
         MAIN_PART.to_string()
     } else {
@@ -61,7 +63,8 @@ fn read_part(
         zip::result::ZipError::FileNotFound => DocxProblem::NoDocument,
         _ => DocxProblem::Unreadable,
     })?;
-    let mut raw = Vec::with_capacity(file.size().min(MAX_PART) as usize);
+    // The declared size is only a hint: a hostile archive can lie.
+    let mut raw = Vec::with_capacity(file.size().min(PREALLOCATE) as usize);
     file.take(MAX_PART + 1)
         .read_to_end(&mut raw)
         .map_err(|_| DocxProblem::Unreadable)?;
@@ -85,8 +88,11 @@ fn main_part_from_rels(rels: &str) -> Option<String> {
                     e.attributes()
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == key)
-                        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                .ok().map(|v| v.into_owned()))
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
                 };
                 if attr("Type").is_some_and(|t| t.ends_with("/officeDocument")) {
                     return attr("Target").map(|t| t.trim_start_matches('/').to_string());

@@ -13,22 +13,28 @@
 //!    guess because UTF-8 Chinese often decodes "without error" as GBK
 //!    mojibake.
 //! 5. A charset the file declares (an HTML `<meta>`), if it decodes cleanly.
-//! 6. chardetng's guess (with the `.cn` top-level domain as a hint) if it is
-//!    a Chinese encoding and decodes cleanly, else GB18030 if that does.
+//! 6. GBK (the GB18030 decoder, so four-byte sequences too) or Big5,
+//!    whichever decodes without a malformed sequence. Big5 text is almost
+//!    always also well-formed GBK (its byte ranges lie inside GBK's); a
+//!    whole GBK plan is rarely well-formed Big5, but a short passage often
+//!    is (GB2312's byte ranges fit Big5's). When both decode, the reading
+//!    with fewer private-use characters (where GBK puts Big5's
+//!    bytes) wins, and chardetng breaks a tie.
 //!
-//! Anything else is undecodable: plans are Chinese, so a guess of, say,
-//! windows-1252 (which decodes any byte soup) is not accepted.
+//! Anything else is undecodable: plans are Chinese, so single-byte
+//! encodings (windows-1252 decodes any byte soup) are not accepted.
 //!
-//! Cost: valid UTF-8 is validated once and copied once; the detector only
-//! sees the first [`DETECT_PREFIX`] bytes.
+//! Cost: valid UTF-8 is validated once (encoding_rs's SIMD validator) and
+//! copied once; chardetng, which is slow, only runs in the ambiguous case
+//! and only sees the first [`DETECT_PREFIX`] bytes.
 
-use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, BIG5, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use super::error::BinaryReason;
 use super::sniff;
 
 /// How many bytes the encoding detector looks at.
-pub const DETECT_PREFIX: usize = 64 * 1024;
+pub const DETECT_PREFIX: usize = 8 * 1024;
 
 /// Text decoded from bytes, with the name of the encoding it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,7 +77,8 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         });
     }
     if let Some(offset) = sniff::first_nul(bytes) {
-        return utf16_without_bom(bytes).ok_or(DecodeError::Binary(BinaryReason::NulByte { offset }));
+        return utf16_without_bom(bytes)
+            .ok_or(DecodeError::Binary(BinaryReason::NulByte { offset }));
     }
     if let Some(decoded) = decode_utf8(bytes) {
         return Ok(decoded);
@@ -81,12 +88,19 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
             return Ok(decoded);
         }
     }
-    let guess = guess_legacy(bytes);
-    [guess, Some(GB18030)]
-        .into_iter()
-        .flatten()
-        .find_map(|encoding| strict(bytes, encoding))
-        .ok_or_else(|| undecodable(bytes, 0))
+    match (strict(bytes, GBK), strict(bytes, BIG5)) {
+        (Some(gbk), None) => Ok(gbk),
+        (None, Some(big5)) => Ok(big5),
+        (Some(gbk), Some(big5)) => {
+            // Big5 read as GBK lands in GBK's user-defined (private use)
+            // areas; the reading with fewer such characters is right, and
+            // chardetng breaks ties.
+            let (in_gbk, in_big5) = (private_use(&gbk.text), private_use(&big5.text));
+            let big5_wins = in_big5 < in_gbk || (in_big5 == in_gbk && guess(bytes) == BIG5);
+            Ok(if big5_wins { big5 } else { gbk })
+        }
+        (None, None) => Err(undecodable(bytes, 0)),
+    }
 }
 
 /// Valid UTF-8, or UTF-8 with at most one broken sequence per hundred
@@ -104,6 +118,9 @@ fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
     for chunk in bytes.utf8_chunks() {
         multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         broken += usize::from(!chunk.invalid().is_empty());
+        if broken >= 8 && broken * 100 > multibyte {
+            return None; // a legacy encoding: stop counting early
+        }
     }
     (broken * 100 <= multibyte).then(|| Decoded {
         text: String::from_utf8_lossy(bytes).into_owned(),
@@ -119,7 +136,7 @@ fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
 /// The other side is not NUL-free: a character such as 一 (U+4E00) has a
 /// NUL low byte, and 一 is everywhere in plans (一、, 进一步).
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
@@ -144,14 +161,20 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     })
 }
 
-/// chardetng's guess for the first [`DETECT_PREFIX`] bytes, if it is an
-/// encoding Chinese plans are written in.
-fn guess_legacy(bytes: &[u8]) -> Option<&'static Encoding> {
+/// How many characters of `text` are in the private use area.
+fn private_use(text: &str) -> usize {
+    text.chars()
+        .filter(|c| ('\u{E000}'..='\u{F8FF}').contains(c))
+        .count()
+}
+
+/// chardetng's guess for the first [`DETECT_PREFIX`] bytes (no top-level
+/// domain hint: the `.cn` hint would always answer GBK).
+fn guess(bytes: &[u8]) -> &'static Encoding {
     let prefix = &bytes[..bytes.len().min(DETECT_PREFIX)];
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(prefix, prefix.len() == bytes.len());
-    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    [GBK, GB18030, BIG5].contains(&guess).then_some(guess)
+    detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 /// Decodes with `encoding` if no byte sequence is malformed.
@@ -238,7 +261,28 @@ mod tests {
     fn declared_charset_is_used_when_it_decodes() {
         let (big5, _, _) = BIG5.encode("推進機制");
         let decoded = decode(&big5, Some(BIG5)).unwrap();
-        assert_eq!((decoded.text.as_str(), decoded.encoding), ("推進機制", "Big5"));
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            ("推進機制", "Big5")
+        );
+    }
+
+    #[test]
+    fn big5_is_told_from_gbk() {
+        // Short GBK that is also well-formed Big5 stays GBK.
+        let (gbk, _, _) = GBK.encode("一、总体要求\n县发改局牵头负责\n");
+        assert!(BIG5
+            .decode_without_bom_handling_and_without_replacement(&gbk)
+            .is_some());
+        assert_eq!(decode(&gbk, None).unwrap().encoding, "GBK");
+        let text = "一、總體要求\n堅持穩中求進工作總基調，推動經濟高質量發展。\n\
+                    （一）產業項目攻堅。由縣發改局牽頭，縣科工信局配合。\n";
+        let (big5, _, _) = BIG5.encode(text);
+        assert!(GBK
+            .decode_without_bom_handling_and_without_replacement(&big5)
+            .is_some());
+        let decoded = decode(&big5, None).unwrap();
+        assert_eq!((decoded.text.as_str(), decoded.encoding), (text, "Big5"));
     }
 
     #[test]

@@ -129,7 +129,10 @@ impl fmt::Display for BinaryReason {
         match self {
             BinaryReason::NulByte { offset } => write!(f, "NUL byte at offset {offset}"),
             BinaryReason::ControlChars { count, offset } => {
-                write!(f, "{count} control characters, the first at offset {offset}")
+                write!(
+                    f,
+                    "{count} control characters, the first at offset {offset}"
+                )
             }
             BinaryReason::Signature(kind) => f.write_str(kind),
         }
@@ -171,7 +174,10 @@ impl fmt::Display for DocxProblem {
             }
             DocxProblem::NotUtf8 => f.write_str("word/document.xml is not UTF-8"),
             DocxProblem::Xml { offset } => {
-                write!(f, "word/document.xml is not well-formed XML at byte {offset}")
+                write!(
+                    f,
+                    "word/document.xml is not well-formed XML at byte {offset}"
+                )
             }
         }
     }

@@ -27,9 +27,8 @@ const CHARSET_PREFIX: usize = 4096;
 
 /// Elements whose whole subtree is not visible text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed",
-    "svg", "math", "canvas", "select", "button", "textarea", "input", "nav", "map", "audio",
-    "video",
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg",
+    "math", "canvas", "select", "button", "textarea", "input", "nav", "map", "audio", "video",
 ];
 
 /// Elements that start and end a line.
@@ -201,13 +200,20 @@ fn is_hidden(e: &Element) -> bool {
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;
     }
-    e.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_ascii_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        style.contains("display:none") || style.contains("visibility:hidden")
+    e.attr("style").is_some_and(style_hides)
+}
+
+/// True for an inline style with `display: none` or `visibility: hidden`
+/// (any case, any spacing).
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let (property, value) = (property.trim(), value.trim());
+        let value = value.trim_end_matches("!important").trim_end();
+        (property.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+            || (property.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
     })
 }
 
@@ -359,8 +365,30 @@ mod tests {
     #[test]
     fn empty_bodies_give_empty_text() {
         assert_eq!(body_text(""), "");
-        assert_eq!(body_text("<html><body> <p>&nbsp;</p><script>x</script></body>"), "");
+        assert_eq!(
+            body_text("<html><body> <p>&nbsp;</p><script>x</script></body>"),
+            ""
+        );
         assert_eq!(body_text("<<<>>>"), "<<<>>>\n");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 5_000; // html5ever itself is quadratic in depth
+        let html = format!(
+            "{}正文{}",
+            "<div><span>".repeat(depth),
+            "</span></div>".repeat(depth)
+        );
+        assert_eq!(body_text(&html), "正文\n");
+    }
+
+    #[test]
+    fn inline_styles_that_hide() {
+        assert!(style_hides("DISPLAY : None"));
+        assert!(style_hides("color:red; visibility:hidden !important"));
+        assert!(!style_hides("display:block; color:none"));
+        assert!(!style_hides("display"));
     }
 
     #[test]

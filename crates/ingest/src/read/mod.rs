@@ -11,8 +11,8 @@
 //! | `.html`, `.htm` | the visible text of the body, one block per line ([`html`]) |
 //! | `.docx` | the paragraphs of `word/document.xml`, one per line ([`docx`]) |
 //!
-//! **Offsets.** The text is the decoded text with `\r\n`/`\r` (and the
-//! other line separators, see [`newline`]) turned into `\n`: every byte
+//! **Offsets.** The text is the decoded text with `\r\n`/`\r` (and form
+//! feeds, see [`newline`]) turned into `\n`: every byte
 //! offset and line number downstream is into this text, not into the raw
 //! file. Only the hash is of the raw bytes.
 //!
@@ -91,8 +91,9 @@ fn extract(bytes: &[u8], name: &Path) -> Result<(String, &'static str, Format), 
     }
     if format == Format::Docx {
         let text = docx::document_text(bytes).map_err(|problem| {
-            // A zip that is not a docx, under another name, is just binary.
-            if Format::from_path(name) != Format::Docx && problem == DocxProblem::NoDocument {
+            // Under another name, a zip that is not a docx is just binary.
+            let not_docx = matches!(problem, DocxProblem::NoDocument | DocxProblem::NotZip);
+            if Format::from_path(name) != Format::Docx && not_docx {
                 ReadError::Binary {
                     path: path(),
                     reason: BinaryReason::Signature("zip archive"),
@@ -134,7 +135,11 @@ fn extract(bytes: &[u8], name: &Path) -> Result<(String, &'static str, Format), 
         format = Format::Html;
     }
     let text = match format {
-        Format::Html => finish(html::body_text(&decoded.text), name, EmptyReason::NoHtmlText)?,
+        Format::Html => finish(
+            html::body_text(&decoded.text),
+            name,
+            EmptyReason::NoHtmlText,
+        )?,
         _ => finish(decoded.text, name, EmptyReason::OnlyWhitespace)?,
     };
     Ok((text, decoded.encoding, format))
@@ -174,11 +179,17 @@ mod tests {
             if path.extension().is_some_and(|e| e == "txt") {
                 let raw = std::fs::read(&path).unwrap();
                 let src = read_path(&path).unwrap();
-                assert_eq!((src.encoding.as_str(), src.format.as_str()), ("UTF-8", "text"));
+                assert_eq!(
+                    (src.encoding.as_str(), src.format.as_str()),
+                    ("UTF-8", "text")
+                );
                 assert!(!src.text.contains('\r'));
                 assert_eq!(src.hash, blake3::hash(&raw).to_hex().to_string());
                 // Seeds have no CRs, so the text is the file, byte for byte.
-                assert_eq!(src.text.as_bytes(), raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw));
+                assert_eq!(
+                    src.text.as_bytes(),
+                    raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw)
+                );
                 n += 1;
             }
         }
@@ -195,7 +206,10 @@ mod tests {
 
     #[test]
     fn empties_are_refused_with_their_kind() {
-        assert_eq!(read(b"", "seeds/x.txt").unwrap_err(), "seeds/x.txt: empty file (0 bytes)");
+        assert_eq!(
+            read(b"", "seeds/x.txt").unwrap_err(),
+            "seeds/x.txt: empty file (0 bytes)"
+        );
         assert_eq!(
             read(b"\xEF\xBB\xBF", "b.txt").unwrap_err(),
             "b.txt: empty file (only a byte-order mark)"
@@ -222,7 +236,11 @@ mod tests {
         );
         assert_eq!(
             read(b"PK\x03\x04\x14\x00\x00\x00", "a.txt").unwrap_err(),
-            "a.txt: broken docx (not a zip archive)"
+            "a.txt: binary file (zip archive), not a plan"
+        );
+        assert_eq!(
+            read(b"PK\x03\x04\x14\x00\x00\x00", "a.docx").unwrap_err(),
+            "a.docx: broken docx (not a zip archive)"
         );
         assert_eq!(
             read(b"abc\x00\x01\x02\x00\xFF", "a.bin").unwrap_err(),
@@ -232,17 +250,24 @@ mod tests {
 
     #[test]
     fn html_in_a_txt_is_read_as_html() {
-        let src = read(b"<!DOCTYPE html><html><body><p>a</p><p>b</p></body></html>", "p.txt")
-            .unwrap();
+        let src = read(
+            b"<!DOCTYPE html><html><body><p>a</p><p>b</p></body></html>",
+            "p.txt",
+        )
+        .unwrap();
         assert_eq!((src.text.as_str(), src.format.as_str()), ("a\nb\n", "html"));
     }
 
     #[test]
     fn gbk_html_uses_its_declared_charset() {
-        let page = "<html><head><meta charset=\"gb2312\"></head><body><p>推进机制</p></body></html>";
+        let page =
+            "<html><head><meta charset=\"gb2312\"></head><body><p>推进机制</p></body></html>";
         let (bytes, _, _) = encoding_rs::GBK.encode(page);
         let src = read(&bytes, "p.htm").unwrap();
-        assert_eq!((src.text.as_str(), src.encoding.as_str()), ("推进机制\n", "GBK"));
+        assert_eq!(
+            (src.text.as_str(), src.encoding.as_str()),
+            ("推进机制\n", "GBK")
+        );
     }
 
     #[test]

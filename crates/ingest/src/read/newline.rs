@@ -1,10 +1,11 @@
 //! Line-ending normalization of decoded text.
 //!
 //! Owns the one rule every reader applies last: `\r\n` and a lone `\r`
-//! become `\n`, and so do the Unicode line/paragraph separators (`U+2028`,
-//! `U+2029`) and NEL (`U+0085`). A form feed (`\x0c`, the page break
-//! `pdftotext` writes) also becomes `\n`, so a page break shows up as the
-//! blank line the parser knows how to repair.
+//! become `\n`. A form feed (`\x0c`, the page break `pdftotext` writes)
+//! also becomes `\n`, so a page break shows up as the blank line the parser
+//! knows how to repair. The Unicode separators (`U+2028`, `U+2029`, NEL)
+//! are left alone, as `str::lines` does: the scan stays a fast search for
+//! two ASCII bytes.
 //!
 //! All offsets downstream (spans, lines) are into this decoded,
 //! LF-normalized text, not into the file's raw bytes.
@@ -22,11 +23,10 @@ pub fn normalize_newlines(text: String) -> String {
     loop {
         out.push_str(&text[copied..at]);
         out.push('\n');
-        let width = match bytes[at] {
-            b'\r' if bytes.get(at + 1) == Some(&b'\n') => 2,
-            b'\r' | b'\x0c' => 1,
-            0xC2 => 2, // U+0085
-            _ => 3,    // U+2028, U+2029
+        let width = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
         };
         copied = at + width;
         match first_special(bytes, copied) {
@@ -38,24 +38,9 @@ pub fn normalize_newlines(text: String) -> String {
     out
 }
 
-/// Byte offset of the next line ending to rewrite, at or after `from`.
+/// Byte offset of the next `\r` or form feed at or after `from`.
 fn first_special(bytes: &[u8], from: usize) -> Option<usize> {
-    // Candidates by first byte; 0xC2/0xE2 also start common characters
-    // (·, “, ——), so those hits are checked and skipped.
-    let candidate = |b: u8| (b == b'\r') | (b == b'\x0c') | (b == 0xC2) | (b == 0xE2);
-    let mut at = from;
-    while let Some(i) = super::scan::find_byte(bytes, at, candidate) {
-        let special = match bytes[i] {
-            0xC2 => bytes.get(i + 1) == Some(&0x85),
-            0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)),
-            _ => true,
-        };
-        if special {
-            return Some(i);
-        }
-        at = i + 1;
-    }
-    None
+    super::scan::find_byte(bytes, from, |b| (b == b'\r') | (b == b'\x0c'))
 }
 
 #[cfg(test)]
@@ -68,16 +53,19 @@ mod tests {
 
     #[test]
     fn crlf_and_cr_become_lf() {
-        assert_eq!(norm("一、总体要求\r\n（一）目标\r\n"), "一、总体要求\n（一）目标\n");
+        assert_eq!(
+            norm("一、总体要求\r\n（一）目标\r\n"),
+            "一、总体要求\n（一）目标\n"
+        );
         assert_eq!(norm("a\rb\r\rc"), "a\nb\n\nc");
         assert_eq!(norm("a\r\n\r\nb"), "a\n\nb");
         assert_eq!(norm("end\r"), "end\n");
     }
 
     #[test]
-    fn unicode_separators_and_form_feed_become_lf() {
+    fn form_feed_becomes_lf_and_unicode_separators_stay() {
         assert_eq!(norm("其他部门要密\n\x0c切配合"), "其他部门要密\n\n切配合");
-        assert_eq!(norm("甲\u{2028}乙\u{2029}丙\u{85}丁"), "甲\n乙\n丙\n丁");
+        assert_eq!(norm("甲\u{2028}乙\u{85}丁"), "甲\u{2028}乙\u{85}丁");
     }
 
     #[test]
@@ -86,7 +74,6 @@ mod tests {
         let ptr = s.as_ptr();
         let out = normalize_newlines(s);
         assert_eq!(out.as_ptr(), ptr, "no copy expected");
-        // U+2014 (——) starts with 0xE2 0x80 like U+2028 but is kept.
         assert!(out.starts_with("——"));
     }
 

@@ -113,19 +113,17 @@ const CONTROL_ONE_IN: usize = 100;
 /// hundred: what a binary file decoded by a single-byte guess looks like. A
 /// stray `\x1a` or `\x0b` in a long plan is tolerated.
 pub fn check_controls(text: &str) -> Result<(), BinaryReason> {
-    // Controls are ASCII bytes (C0, DEL) or U+0080..U+009F (C2 80..C2 9F):
-    // a byte scan finds both without decoding characters.
+    // C0 controls and DEL are single ASCII bytes: a byte scan finds them
+    // without decoding characters. (C1 controls only come from UTF-8 that
+    // spells them out; none of the accepted legacy encodings produces them.)
     let bytes = text.as_bytes();
-    let candidate = |b: u8| (b < 0x20 && !is_line_space(b)) | (b == 0x7F) | (b == 0xC2);
+    let control = |b: u8| (b < 0x20 && !is_line_space(b)) | (b == 0x7F);
     let mut count = 0;
     let mut first = None;
     let mut at = 0;
-    while let Some(i) = scan::find_byte(bytes, at, candidate) {
-        let control = bytes[i] != 0xC2 || matches!(bytes.get(i + 1), Some(0x80..=0x9F));
-        if control {
-            count += 1;
-            first.get_or_insert(i);
-        }
+    while let Some(i) = scan::find_byte(bytes, at, control) {
+        count += 1;
+        first.get_or_insert(i);
         at = i + 1;
     }
     match first {
@@ -185,7 +183,7 @@ mod tests {
         let mut long = "经济总量保持全省前十。".repeat(20);
         long.push('\x1a');
         assert_eq!(check_controls(&long), Ok(()));
-        let junk = "ab\x01\x02cd\u{85}";
+        let junk = "ab\x01\x02cd\x7f";
         assert_eq!(
             check_controls(junk),
             Err(BinaryReason::ControlChars {
