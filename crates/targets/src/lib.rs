@@ -11,6 +11,14 @@
 //! document numbers, road codes (`G536`) and specifications (`35KV`,
 //! `年产 25 万吨`) are not targets.
 //!
+//! Layers, top down: [`extract`] for one text; an [`Extractor`] built once
+//! (with [`ExtractorBuilder`] for another indicator table) for every clause,
+//! or a whole [`fangan_model::Document`] with
+//! [`Extractor::extract_document`] (targets located by file line, headline
+//! when the clause is an objectives section); then [`Pivot`] (headline
+//! indicators × plans) and [`pair_targets`] (two lists side by side, for
+//! `fangan diff`). The indicator table is `data/indicators.toml`, embedded.
+//!
 //! ```
 //! use fangan_targets::{Extractor, Kind};
 //!
