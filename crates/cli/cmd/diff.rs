@@ -1,6 +1,10 @@
 //! `fangan diff`: align the clauses of two plans and show what differs; with
 //! more plans (or `--against-all`), the best match of each clause of the
 //! first plan in every other plan.
+//!
+//! JSON of two plans: the shape of `fangan_compare::wire` plus `"targets":
+//! [{"canonical", "a": STR|null, "b": STR|null, "differs": BOOL}]`, the
+//! headline targets of both plans side by side.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -71,6 +75,36 @@ pub enum DiffFormat {
     Csv,
     /// One self-contained HTML page, the plans side by side (two plans).
     Html,
+}
+
+/// One headline indicator of the two plans side by side.
+#[derive(Debug, serde::Serialize)]
+pub struct HeadlineRow {
+    /// The canonical indicator (`地区生产总值增速`).
+    pub canonical: String,
+    /// A's target as written briefly (`8%以上`), if A sets one.
+    pub a: Option<String>,
+    /// B's target, if B sets one.
+    pub b: Option<String>,
+    /// False when both set the same value, unit and qualifiers.
+    pub differs: bool,
+}
+
+/// The headline targets (objectives sections) of `a` and `b`, paired by
+/// indicator.
+fn headline_targets(a: &Document, b: &Document) -> Vec<HeadlineRow> {
+    let ex = fangan_targets::Extractor::new();
+    let ta: Vec<fangan_targets::Target> = ex.headline(a).into_iter().map(|t| t.target).collect();
+    let tb: Vec<fangan_targets::Target> = ex.headline(b).into_iter().map(|t| t.target).collect();
+    fangan_targets::pair_targets(&ta, &tb)
+        .into_iter()
+        .map(|p| HeadlineRow {
+            differs: p.differs(),
+            a: p.a.map(|t| t.display()),
+            b: p.b.map(|t| t.display()),
+            canonical: p.canonical,
+        })
+        .collect()
 }
 
 /// The plans named on the command line, and the corpus they sit in.
@@ -189,20 +223,21 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         if let Some(topic) = &args.section {
             cmp.retain(|c| on_topic(a, c, topic), |c| on_topic(b, c, topic));
         }
+        let targets = headline_targets(a, b);
+        let color = ctx.color && args.output.is_none();
         match args.format {
-            DiffFormat::Table => diff_term::write_comparison(
-                &mut out,
-                a,
-                b,
-                &cmp,
-                ctx.color && args.output.is_none(),
-            )?,
+            DiffFormat::Table => {
+                diff_term::write_headline_targets(&mut out, a, b, &targets, color)?;
+                diff_term::write_comparison(&mut out, a, b, &cmp, color)?
+            }
             DiffFormat::Json => {
-                serde_json::to_writer_pretty(&mut out, &DiffJson::new(a, b, &cmp))?;
+                let mut v = serde_json::to_value(DiffJson::new(a, b, &cmp))?;
+                v["targets"] = serde_json::to_value(&targets)?;
+                serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             }
             DiffFormat::Csv => write_pairs_csv(&mut out, a, b, &cmp)?,
-            DiffFormat::Html => diff_html::write_page(&mut out, a, b, &cmp)?,
+            DiffFormat::Html => diff_html::write_page(&mut out, a, b, &cmp, &targets)?,
         }
     } else {
         anyhow::ensure!(

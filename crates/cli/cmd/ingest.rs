@@ -59,7 +59,8 @@ pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 
 /// The segmenter, loaded once per process.
 pub fn segmenter() -> Arc<Segmenter> {
-    Arc::new(Segmenter::new())
+    let hmm = std::env::var_os("FANGAN_EXPERIMENT_NOHMM").is_none();
+    Arc::new(Segmenter::builder().hmm(hmm).build().expect("dict"))
 }
 
 /// Identifies this build of fangan: a plan parsed by another build is

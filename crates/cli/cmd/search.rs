@@ -9,16 +9,22 @@ use crate::options::Context;
 use crate::render::search as render;
 use crate::render::Format;
 
+/// The query language, shown by `fangan search --help`.
+const QUERY_HELP: &str = "\
+Query language:
+  专项债 发行             bare words: each must occur; ranked by BM25 on jieba words,
+                          higher where they occur together as written
+  '\"以旧换新\"'            a quoted phrase: exact match (full/half width, traditional
+                          characters and white space folded)
+  A AND B, A B            both;  A OR B  either;  NOT A, -A  without;  ( )  groups
+  county:平江 city:岳阳 year:2023 year:2023..2025 level:县 plan:ID
+  section:附件1 kind:tasks lead:发改局   filters (also as --county, --year, ...)
+
+Exit status: 0 with hits, 1 without, 2 on errors (a malformed query says where).";
+
 /// Flags of `fangan search`.
-///
-/// Query language: bare words must all occur (ranked by BM25 on jieba
-/// words, higher when they occur as written); "a phrase" in double quotes
-/// matches exactly (width, punctuation and traditional characters folded;
-/// white space ignored); AND (default), OR, NOT or -word; ( ) groups;
-/// field filters county:平江 city:岳阳 year:2023 year:2023..2025 level:县
-/// plan:ID section:附件1 kind:tasks lead:发改局.
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = QUERY_HELP)]
 pub struct SearchArgs {
     /// The query (several arguments are joined by spaces; put a query that
     /// starts with `-` after `--`).

@@ -15,6 +15,8 @@ use std::io::{self, Write};
 use fangan_compare::{Comparison, EditTag, InlineDiff, Label, Pair};
 use fangan_model::Document;
 
+use crate::cmd::diff::HeadlineRow;
+
 /// Escapes text for HTML; newlines become `<br>`.
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -134,12 +136,13 @@ fn rows(a: &Document, b: &Document, cmp: &Comparison) -> Vec<String> {
 const STYLE: &str = "body{font-family:'Noto Sans CJK SC','Source Han Sans SC',sans-serif;margin:1.5em;color:#222}\
 table{border-collapse:collapse;width:100%;table-layout:fixed}\
 td{vertical-align:top;border-top:1px solid #ddd;padding:.5em;line-height:1.6}\
-td.meta{width:6em;text-align:center;font-size:.85em;color:#555}\
+col.mid{width:6em}col.side{width:auto}td.meta{text-align:center;font-size:.85em;color:#555}\
 tr.near-copy td.meta b{color:#a00}tr.paraphrase td.meta b{color:#a60}tr.related td.meta b{color:#357}\
 tr.only-a td.a,tr.only-b td.b{background:#f7f7f7}\
 .path{font-size:.8em;color:#666}.line{color:#999}\
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}\
-mark.num{background:#fe6;font-weight:bold}";
+mark.num{background:#fe6;font-weight:bold}\
+table.targets{width:auto;margin-bottom:1.5em}table.targets td{padding:.2em .8em}tr.differs td{background:#fff6d5}";
 
 const SCRIPT: &str = "window.addEventListener('error',function(e){document.body.dataset.errors=(document.body.dataset.errors||'')+e.message+';'});\
 window.addEventListener('load',function(){var bad=0,rows=document.querySelectorAll('tr.pair');\
@@ -147,12 +150,36 @@ rows.forEach(function(r){var a=r.querySelector('td.a'),b=r.querySelector('td.b')
 if(!a||!b||Math.abs(a.getBoundingClientRect().top-b.getBoundingClientRect().top)>1)bad++;});\
 document.body.dataset.layout=bad?('bad:'+bad):'ok';document.body.dataset.pairs=rows.length;});";
 
-/// Writes the page.
+/// The headline targets side by side, as a small table.
+fn targets_table(rows: &[HeadlineRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut t = String::from(
+        "<table class=targets><thead><tr><th>indicator</th><th>A</th><th>B</th></tr></thead><tbody>",
+    );
+    for r in rows {
+        let _ = write!(
+            t,
+            "<tr class={}><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if r.differs { "differs" } else { "same" },
+            esc(&r.canonical),
+            esc(r.a.as_deref().unwrap_or("—")),
+            esc(r.b.as_deref().unwrap_or("—"))
+        );
+    }
+    t.push_str("</tbody></table>\n");
+    t
+}
+
+/// Writes the page: the headline targets of both plans, then the aligned
+/// clauses.
 pub fn write_page(
     out: &mut impl Write,
     a: &Document,
     b: &Document,
     cmp: &Comparison,
+    targets: &[HeadlineRow],
 ) -> io::Result<()> {
     let title = format!("{} ⟷ {}", a.meta.id, b.meta.id);
     let count = |l: Label| cmp.pairs.iter().filter(|p| p.label == l).count();
@@ -176,9 +203,11 @@ pub fn write_page(
         cmp.only_b.len(),
         esc(&b.meta.id)
     )?;
+    out.write_all(targets_table(targets).as_bytes())?;
     writeln!(
         out,
-        "<table><thead><tr><th>{}</th><th></th><th>{}</th></tr></thead><tbody>",
+        "<table class=clauses><colgroup><col class=side><col class=mid><col class=side></colgroup>\
+         <thead><tr><th>{}</th><th></th><th>{}</th></tr></thead><tbody>",
         esc(a.meta.title.as_deref().unwrap_or(&a.meta.id)),
         esc(b.meta.title.as_deref().unwrap_or(&b.meta.id))
     )?;

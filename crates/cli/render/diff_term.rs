@@ -158,6 +158,44 @@ fn write_pair(
     writeln!(out)
 }
 
+/// Writes the headline targets of both plans side by side, differing ones
+/// marked `≠`.
+pub fn write_headline_targets(
+    out: &mut impl Write,
+    a: &Document,
+    b: &Document,
+    rows: &[crate::cmd::diff::HeadlineRow],
+    color: bool,
+) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let st = Painter { color };
+    writeln!(
+        out,
+        "{}",
+        st.paint(
+            Style::Bold,
+            &format!("Headline targets: {} | {}", a.meta.id, b.meta.id)
+        )
+    )?;
+    for r in rows {
+        let mark = if r.differs { "≠" } else { "=" };
+        let line = format!(
+            "   {mark} {}: {} | {}",
+            r.canonical,
+            r.a.as_deref().unwrap_or("—"),
+            r.b.as_deref().unwrap_or("—")
+        );
+        if r.differs {
+            writeln!(out, "{}", st.paint(Style::Match, &line))?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    writeln!(out)
+}
+
 /// Writes a two-plan comparison.
 pub fn write_comparison(
     out: &mut impl Write,

@@ -39,6 +39,7 @@ struct Config {
     near_copy: f32,
     candidates: usize,
     group_margin: f32,
+    group_min: f32,
     member_min: f32,
     kind_penalty: f32,
     diff_timeout: Duration,
@@ -54,6 +55,7 @@ impl Default for Config {
             near_copy: 0.5,
             candidates: 8,
             group_margin: 1.25,
+            group_min: 0.16,
             member_min: 0.1,
             kind_penalty: 0.5,
             diff_timeout: Duration::from_millis(20),
@@ -81,7 +83,7 @@ impl AlignerBuilder {
     }
 
     /// Score from which a pair is a paraphrase rather than related (default
-    /// 0.13); a group is matched as a whole only from this score.
+    /// 0.13).
     pub fn paraphrase(&mut self, v: f32) -> &mut Self {
         self.config.paraphrase = v;
         self
@@ -103,6 +105,13 @@ impl AlignerBuilder {
     /// (default 1.25).
     pub fn group_margin(&mut self, v: f32) -> &mut Self {
         self.config.group_margin = v;
+        self
+    }
+
+    /// Score from which a clause can be matched with a whole group
+    /// (default 0.16): one clause standing for a group needs strong evidence.
+    pub fn group_min(&mut self, v: f32) -> &mut Self {
+        self.config.group_min = v;
         self
     }
 
@@ -140,6 +149,7 @@ impl AlignerBuilder {
             ("paraphrase", c.paraphrase),
             ("near_copy", c.near_copy),
             ("member_min", c.member_min),
+            ("group_min", c.group_min),
             ("kind_penalty", c.kind_penalty),
         ] {
             if !(0.0..=1.0).contains(&v) {
@@ -352,7 +362,7 @@ impl<'s> Aligner<'s> {
                 0.0
             };
             let is_group = ra == UnitRole::Group || rb == UnitRole::Group;
-            if is_group && (s.score < cfg.paraphrase || s.score < best_member * cfg.group_margin) {
+            if is_group && (s.score < cfg.group_min || s.score < best_member * cfg.group_margin) {
                 continue;
             }
             weights[i * nb + j] = s.score - cfg.min_score + f32::EPSILON;
@@ -653,6 +663,7 @@ mod tests {
         );
         let cmp = aligner(&seg).align(&a, &b);
         let got = paths(&a, &b, &cmp);
+        insta::assert_json_snapshot!(got);
         assert!(
             got.contains(&(
                 "二/1".into(),

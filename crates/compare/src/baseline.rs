@@ -10,7 +10,7 @@ use crate::report::{Comparison, Label, Pair, PairKind, Signals};
 use crate::unit::{units, Unit, UnitRole};
 
 /// Cosine under which the baseline leaves clauses unpaired.
-pub const DEFAULT_THRESHOLD: f32 = 0.3;
+pub const DEFAULT_THRESHOLD: f32 = 0.15;
 
 /// TF-IDF cosine, greedy pairing.
 #[derive(Debug)]

@@ -273,4 +273,17 @@ mod tests {
         assert_eq!(p[0].b.slice(b), "推进国家县域商业体系建设");
         assert!(d.ratio(a, b) > 0.6);
     }
+
+    #[test]
+    fn diff_ops_snapshot() {
+        let a = "1. 全年实施重大项目30个，完成投资100亿元（县发改局牵头）";
+        let b = "1. 全年实施亿元以上重大项目40个，完成投资120亿元（县发改局牵头）";
+        let d = inline_diff(a, b, LONG);
+        let ops: Vec<(EditTag, &str, &str, bool)> = d
+            .edits
+            .iter()
+            .map(|e| (e.tag, e.a.slice(a), e.b.slice(b), e.number))
+            .collect();
+        insta::assert_json_snapshot!(ops);
+    }
 }

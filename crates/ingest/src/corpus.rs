@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::manifest::Manifest;
 use crate::parse::Parser;
-use crate::read::{read_path, SourceText};
+use crate::read::{read_bytes, read_path, SourceText};
 use crate::{Error, Result};
 
 /// Plans read from one place.
@@ -53,14 +53,9 @@ impl Corpus {
         let documents = crate::embedded::SEEDS
             .par_iter()
             .map(|(name, text)| {
-                let meta = meta_for(name, Some(&manifest));
-                let source = SourceText {
-                    text: text.to_string(),
-                    encoding: "UTF-8".into(),
-                    format: "text".into(),
-                    hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
-                };
-                parser.parse(source, Some(PathBuf::from("seeds").join(name)), meta)
+                let path = PathBuf::from("seeds").join(name);
+                let source = read_bytes(text.as_bytes(), &path).expect("the built-in seeds are plain UTF-8 text");
+                parser.parse(source, Some(path), meta_for(name, Some(&manifest)))
             })
             .collect();
         Corpus {

@@ -1,57 +1,19 @@
-//! The [`Extractor`]: folded text in, [`Target`]s out.
+//! The [`Extractor`]: text in, [`Target`]s out.
 //!
-//! The text is folded (width, white space, traditional characters) with a
-//! map back to the input, cut into sentences (`。`, `；`, line breaks), and
-//! each sentence's quantities are read left to right:
-//! - the words from the phrase start (`，`) or the previous quantity to the
-//!   number are the lead: indicator, verb, qualifiers;
-//! - a number right after a list connector (`8%和10%以上`) continues the
-//!   previous target's list and shares its indicator, verb and closing
-//!   qualifier;
-//! - a number followed by a noun (`对接10家品牌商超`) takes that noun as its
-//!   indicator, unless another number follows in the same phrase, which
-//!   makes the first a modifier (`税收过2000万企业6家`), or the noun is a
-//!   facility measured by the number (`35KV变电站`, `年产25万吨…产业园`);
-//! - `力争`/`确保` before an indicator carry to the rest of the sentence.
+//! The text is cut into lines, each line folded (width, white space,
+//! traditional characters) with a map back to the input and cut into
+//! sentences (`。`, `；`); [`crate::sentence`] reads each sentence's
+//! quantities; the drafts become targets with byte spans of the input.
 
 use fangan_model::{fold, MappedText, Span};
 
 use crate::indicators::{IndicatorTable, DEFAULT_TABLE};
-use crate::lead;
-use crate::qualifier::{push_unique, verb_before, CARRIED};
 use crate::quantity::{scan, Quantity};
-use crate::unit::{complete_bare, UnitClass};
+use crate::sentence::{self, Draft};
 use crate::{Kind, Result, Target};
 
 /// Sentence ends (in folded text).
 const SENTENCE_END: &[char] = &['。', ';', '!', '?', '\n'];
-/// Phrase boundaries inside a sentence.
-const PHRASE_END: &[char] = &[',', ':'];
-/// Where the noun after a number stops.
-const TAIL_END: &[char] = &[',', ':', '、', '(', '“', '”'];
-
-/// Nouns after a count that make it a count of documents or measures, not a
-/// target (`27项工作要点`, `36条措施`).
-const DOCUMENT_NOUNS: &[&str] = &[
-    "要点", "措施", "举措", "政策", "意见", "方案", "文件", "通知", "办法", "细则", "条例", "清单",
-    "指标",
-];
-
-/// Verbs that open a new action in a sentence: `力争`/`确保` before them do
-/// not carry past them.
-const NEW_ACTION: &[&str] = &["推动", "推进", "加快", "同时"];
-
-/// Nouns of money that a sum may stand before and still be a target
-/// (`10.8亿元铁路专用线专项债`).
-const MONEY_NOUNS: &[&str] = &["债", "资金", "贷款", "基金", "投资", "投入", "经费"];
-
-/// Verbs that open an indicator and hold for the next items of a `、` list
-/// (`新增科技创新平台2个、高新技术企业6家`).
-const SHARED_VERBS: &[&str] = &["新增", "新认定", "新培育", "新引进", "新建"];
-
-/// Units a lead ending in `每户`, `每人` … divides by (`每户安装1个` → `个/户`).
-const PER_LEAD: &[&str] = &["户", "人", "村"];
-
 #[derive(Clone, Debug)]
 struct Config {
     table: Option<(String, String)>,
@@ -120,40 +82,6 @@ impl Default for Extractor {
     }
 }
 
-/// The targets of one lead under construction: one or more indicators
-/// (`项目开工率、投资完成率`) and one or more values (`8%和10%以上`).
-/// Offsets are bytes of the folded text.
-#[derive(Clone, Debug)]
-struct Group<'q> {
-    /// Snippet start and end.
-    start: usize,
-    end: usize,
-    /// The indicators named.
-    items: Vec<String>,
-    /// The values, in order.
-    values: Vec<&'q Quantity>,
-    /// A verb of growth stood before the first value.
-    growth: bool,
-    /// Qualifiers of the lead (carried, local, verb), without closing ones.
-    qualifiers: Vec<String>,
-    /// Unit divisor read from the lead (`每户` → `/户`).
-    per: Option<&'static str>,
-}
-
-/// A target under construction; offsets are bytes of the folded text.
-#[derive(Clone, Debug)]
-struct Draft {
-    start: usize,
-    end: usize,
-    indicator: String,
-    value: f64,
-    value_max: Option<f64>,
-    placeholder: bool,
-    unit: String,
-    kind: Kind,
-    qualifiers: Vec<String>,
-}
-
 impl Extractor {
     /// An extractor with the embedded indicator table.
     pub fn new() -> Extractor {
@@ -203,7 +131,7 @@ impl Extractor {
                 .filter(|q| q.start >= start && q.start < end)
                 .collect();
             if !in_sentence.is_empty() {
-                self.sentence(f, start, end, &in_sentence, &mut drafts);
+                sentence::read(f, start, end, &in_sentence, &mut drafts);
             }
             start = end + f[end..].chars().next().map_or(1, char::len_utf8);
         }
@@ -215,137 +143,21 @@ impl Extractor {
         );
     }
 
-    /// Reads the quantities of one sentence `f[start..end]` into drafts.
-    fn sentence(&self, f: &str, start: usize, end: usize, qs: &[&Quantity], out: &mut Vec<Draft>) {
-        let mut groups: Vec<Group> = Vec::new();
-        let mut carry: Vec<String> = Vec::new();
-        let mut prev_end = start;
-        let mut pending: Option<usize> = None;
-        // a sentence that says 力争 twice marks each target itself
-        let carries = carry_words(&f[start..end]).len() <= 1;
-        for (i, q) in qs.iter().enumerate() {
-            if q.start < prev_end {
-                continue; // overlapping reading (a 破零 inside a number's span)
-            }
-            let phrase = f[prev_end..q.start]
-                .rfind(PHRASE_END)
-                .map_or(prev_end, |p| prev_end + p + 1);
-            let lead_start = pending.take().unwrap_or(phrase);
-            let raw = &f[lead_start..q.start];
-            let next = qs.get(i + 1).map_or(end, |n| n.start.min(end)).max(q.end);
-            let tail_end = f[q.end..next].find(TAIL_END).map_or(next, |p| q.end + p);
-            let mut tail = &f[q.end..tail_end];
-            if lead::is_connector(tail) {
-                tail = "";
-            }
-            if q.unit.class == UnitClass::Count && inside_quotes(&f[start..q.start]) {
-                continue; // names: “人才新政36条”, “三个基地”
-            }
-            let followed = i + 1 < qs.len() && tail_end == next && qs[i + 1].start < end;
-            if !tail.is_empty() && followed {
-                // a number inside the next target's indicator: 过5亿元以上企业10家
-                pending = Some(lead_start);
-                continue;
-            }
-            prev_end = q.end;
-            let opening = raw.trim_start_matches(|c| PHRASE_END.contains(&c) || c == '、');
-            if NEW_ACTION.iter().any(|w| opening.starts_with(w)) {
-                carry.clear();
-            }
-            let mut local = carried(raw, &mut carry);
-            if !carries {
-                local.append(&mut carry);
-            }
-            if let Some(g) = groups.last_mut() {
-                let connector = raw.trim_start_matches(PHRASE_END);
-                if g.end == lead_start && lead::is_connector(connector) && tail.is_empty() {
-                    // a value list: 增长8%和10%以上, 不低于740元/月和485元/月
-                    g.values.push(q);
-                    g.end = q.end;
-                    prev_end = q.end;
-                    continue;
-                }
-            }
-            if lead::is_spec(raw) {
-                continue;
-            }
-            let read = lead::read(raw);
-            let (verb, _) = verb_before(raw);
-            let mut qualifiers = carry.clone();
-            for l in local {
-                push_unique(&mut qualifiers, &l);
-            }
-            if q.zero_break {
-                push_unique(&mut qualifiers, "突破");
-            }
-            push_unique(&mut qualifiers, verb);
-            if q.rank && ["保持", "稳居", "稳定在"].iter().any(|w| raw.contains(w)) {
-                push_unique(&mut qualifiers, "稳定");
-            }
-            let mut items = if q.rank {
-                vec![rank_indicator(&read.indicator)]
-            } else if tail.is_empty() {
-                read.items()
-            } else {
-                if matches!(q.unit.class, UnitClass::Money | UnitClass::Measure)
-                    && !MONEY_NOUNS.iter().any(|n| tail.contains(n))
-                    && verb.is_empty()
-                {
-                    continue; // 35KV变电站, 年产25万吨辣条产业园
-                }
-                if tail.starts_with('的') {
-                    continue; // 17个乡镇的基础设施: the number says where, not how much
-                }
-                if DOCUMENT_NOUNS.iter().any(|n| tail.contains(n)) {
-                    continue; // 27项工作要点
-                }
-                vec![format!("{}{}", read.indicator, tail)]
-            };
-            let end_at = if tail.is_empty() { q.end } else { tail_end };
-            prev_end = end_at;
-            if items.len() == 1 {
-                items[0] = complete(&items[0], groups.last().and_then(|g| g.items.last()));
-            }
-            if let Some(g) = groups.last() {
-                // 新增科技创新平台2个、高新技术企业6家: the verb holds for the list
-                if g.end == lead_start && raw.starts_with('、') {
-                    let verb = g
-                        .items
-                        .first()
-                        .and_then(|i| SHARED_VERBS.iter().find(|v| i.starts_with(*v)));
-                    if let Some(v) = verb {
-                        for item in &mut items {
-                            if !SHARED_VERBS.iter().any(|w| item.starts_with(w)) {
-                                item.insert_str(0, v);
-                            }
-                        }
-                    }
-                }
-            }
-            groups.push(Group {
-                start: lead_start + (raw.len() - opening.len()),
-                end: end_at,
-                items,
-                values: vec![q],
-                growth: read.growth,
-                qualifiers,
-                per: PER_LEAD
-                    .iter()
-                    .find(|p| raw.contains(&format!("每{p}")))
-                    .copied(),
-            });
-        }
-        for g in groups {
-            expand(g, out);
-        }
-    }
-
     /// Turns a draft into a target with spans of the input text.
     fn finish(&self, text: &str, offset: usize, folded: &MappedText, d: Draft) -> Target {
         let in_line = folded.source_span(Span::new(d.start, d.end));
         let span = Span::new(offset + in_line.start, offset + in_line.end);
+        let mut canonical = self.table.canonical(&d.indicator, d.kind);
+        if d.decline {
+            // 能耗下降3%: a rate of decline, not of growth
+            for (up, down) in [("增速", "降幅"), ("提高幅度", "下降幅度")] {
+                if let Some(base) = canonical.strip_suffix(up) {
+                    canonical = format!("{base}{down}");
+                }
+            }
+        }
         Target {
-            canonical: self.table.canonical(&d.indicator, d.kind),
+            canonical,
             indicator: d.indicator,
             value: d.value,
             value_max: d.value_max,
@@ -356,171 +168,6 @@ impl Extractor {
             span,
             placeholder: d.placeholder,
         }
-    }
-}
-
-/// Fills in an indicator the lead leaves empty or generic (`增长10%` after
-/// `规模工业总产值750亿元`; `总量达到420亿元`) from the previous one.
-fn complete(indicator: &str, previous: Option<&String>) -> String {
-    let Some(prev) = previous else {
-        return indicator.to_string();
-    };
-    if indicator.is_empty() {
-        return prev.clone();
-    }
-    if matches!(indicator, "总量" | "总额" | "规模" | "面积" | "总面积") {
-        return format!("{prev}{indicator}");
-    }
-    if matches!(
-        indicator,
-        "总收入" | "收入" | "总产值" | "产值" | "营业收入" | "税收"
-    ) {
-        // 旅游接待总人次突破1000万，总收入突破100亿元: 旅游总收入
-        const MEASURES: &[&str] = &["接待", "总人次", "人次", "人数", "收入", "产值", "增加值"];
-        let cut = MEASURES.iter().filter_map(|m| prev.find(m)).min();
-        if let Some(at) = cut.filter(|&at| at > 0) {
-            return format!("{}{indicator}", &prev[..at]);
-        }
-    }
-    indicator.to_string()
-}
-
-/// The indicator of a rank: the ranking named, verbs dropped
-/// (`在全省县域经济考核评价中进入` → `全省县域经济考核评价排名`).
-fn rank_indicator(lead: &str) -> String {
-    let mut s = lead.to_string();
-    for verb in [
-        "保持",
-        "稳居",
-        "稳定在",
-        "位居",
-        "进入",
-        "跻身",
-        "挺进",
-        "位列",
-        "跃升至",
-        "升至",
-        "均居",
-        "居",
-    ] {
-        s = s.replace(verb, "");
-    }
-    let s = s.strip_prefix('在').unwrap_or(&s);
-    let s = s.strip_suffix('中').unwrap_or(s);
-    format!("{s}排名")
-}
-
-/// True when `before` (the sentence up to a number) leaves a quotation open.
-fn inside_quotes(before: &str) -> bool {
-    before.matches('“').count() > before.matches('”').count()
-}
-
-/// The sentence-level qualifiers of `text` (`力争`, `确保`): byte offset and
-/// fold, in order. `力争` inside `全力争资`, `努力争取` is no qualifier.
-fn carry_words(text: &str) -> Vec<(usize, &'static str)> {
-    let mut hits: Vec<(usize, &'static str)> = CARRIED
-        .iter()
-        .flat_map(|(w, f)| text.match_indices(w).map(move |(at, _)| (at, *f)))
-        .filter(|(at, _)| !text[..*at].ends_with(['全', '努', '大', '尽', '竭']))
-        .collect();
-    hits.sort();
-    hits
-}
-
-/// The sentence-level qualifiers in `raw`: those standing before the
-/// indicator join `carry` (they hold for the rest of the sentence); those
-/// after it are returned, for this target only.
-fn carried(raw: &str, carry: &mut Vec<String>) -> Vec<String> {
-    let mut local = Vec::new();
-    for (at, fold) in carry_words(raw) {
-        let before = lead::read(&raw[..at]);
-        if before.indicator.is_empty() {
-            push_unique(carry, fold);
-        } else {
-            push_unique(&mut local, fold);
-        }
-    }
-    local
-}
-
-/// The drafts of a group: one per indicator and value, paired
-/// respectively when the counts agree (`散居和集中供养孤儿…分别…1200元/月和
-/// 1700元/月`); the closing qualifier of the last value holds for the values
-/// before it (`8%和10%以上`), the snippet spans the whole list, and `城乡…`
-/// with two values reads as 城镇 and 农村.
-fn expand(g: Group, out: &mut Vec<Draft>) {
-    let (n, m) = (g.items.len(), g.values.len());
-    let last_post = g.values.last().map(|q| q.post.clone()).unwrap_or_default();
-    for (vi, q) in g.values.iter().enumerate() {
-        let indicators: Vec<String> = if m == 1 {
-            g.items.clone()
-        } else if n == m {
-            vec![g.items[vi].clone()]
-        } else if n == 1 {
-            match (m, g.items[0].strip_prefix("城乡")) {
-                (2, Some(rest)) => vec![format!("{}{rest}", ["城镇", "农村"][vi])],
-                _ => vec![g.items[0].clone()],
-            }
-        } else {
-            vec![g.items.join("、")]
-        };
-        let post = if q.post.is_empty() {
-            &last_post
-        } else {
-            &q.post
-        };
-        let mut qualifiers = g.qualifiers.clone();
-        for p in post {
-            push_unique(&mut qualifiers, p);
-        }
-        // 1409万、1305万人次: a bare 万 takes the unit written after the list
-        let written_later = g.values[vi..].iter().find(|v| {
-            v.unit.class != UnitClass::Bare && v.unit.name.starts_with(q.unit.name.as_str())
-        });
-        for indicator in indicators {
-            let (mut unit, class) = match (q.unit.class, written_later) {
-                (UnitClass::Bare, Some(v)) => (v.unit.name.clone(), v.unit.class),
-                (UnitClass::Bare, None) => complete_bare(&q.unit.name, &indicator),
-                (c, _) => (q.unit.name.clone(), c),
-            };
-            if let Some(per) = g.per {
-                if class == UnitClass::Count && !unit.contains('/') {
-                    unit = format!("{unit}/{per}");
-                }
-            }
-            out.push(Draft {
-                start: g.start,
-                end: g.end,
-                kind: kind_of(q, class, g.growth, &indicator),
-                indicator,
-                value: q.value,
-                value_max: q.value_max,
-                placeholder: q.placeholder,
-                unit,
-                qualifiers: qualifiers.clone(),
-            });
-        }
-    }
-}
-
-/// The kind of measure of quantity `q` for `indicator`.
-fn kind_of(q: &Quantity, class: UnitClass, growth: bool, indicator: &str) -> Kind {
-    const RATES: &[&str] = &["率", "比重", "占比", "比例", "份额"];
-    if q.rank {
-        return Kind::Rank;
-    }
-    match class {
-        UnitClass::Points => Kind::Change,
-        UnitClass::Percent => {
-            let rate = RATES.iter().any(|r| indicator.ends_with(r));
-            if growth && !rate {
-                Kind::GrowthRate
-            } else {
-                Kind::Share
-            }
-        }
-        UnitClass::Count => Kind::Count,
-        _ => Kind::Level,
     }
 }
 
@@ -572,6 +219,14 @@ mod tests {
         assert_eq!(found[1].qualifiers, ["力争", "左右"]);
         assert_eq!(found[2].indicator, "总量", "no carry over a line break");
         assert!(found[2].qualifiers == ["达到"]);
+    }
+
+    #[test]
+    fn declines_are_rates_of_decline() {
+        let found = extract("单位地区生产总值能耗下降3%，城镇化率提高1个百分点。");
+        assert_eq!(found[0].canonical, "单位地区生产总值能耗降幅");
+        assert_eq!(found[0].kind, Kind::GrowthRate);
+        assert_eq!(found[1].canonical, "城镇化率提高幅度");
     }
 
     #[test]
@@ -694,6 +349,8 @@ mod tests {
             "加快5G基站建设，构建“3×3”现代化产业体系。",
             "3个月内办结。",
             "不断完善17个乡镇的基础设施建设和产业配套功能。",
+            "按照项目实际投资额的1%给予奖励，最高奖励100万元。",
+            "对符合条件的企业给予不超过50万元的补助。",
         ] {
             let found = extract(text);
             assert!(found.is_empty(), "{text}: {found:?}");

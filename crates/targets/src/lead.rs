@@ -119,6 +119,8 @@ pub(crate) struct Lead {
     pub(crate) indicator: String,
     /// A verb of growth stood before the number.
     pub(crate) growth: bool,
+    /// That verb says decline (`下降 3%`, `降低 0.5 个百分点`).
+    pub(crate) decline: bool,
     /// The text said `分别` (respectively) or counted its indicators.
     pub(crate) respectively: bool,
 }
@@ -130,11 +132,13 @@ pub(crate) fn read(lead: &str) -> Lead {
         s = &s[m.end()..];
     }
     let mut growth = false;
+    let mut decline = false;
     let mut respectively = false;
     'strip: loop {
         for (w, g) in TRAILING {
             if let Some(rest) = s.strip_suffix(w) {
                 growth |= g;
+                decline |= *g && matches!(*w, "下降" | "降低" | "减少");
                 respectively |= *w == "分别";
                 s = rest;
                 continue 'strip;
@@ -162,6 +166,7 @@ pub(crate) fn read(lead: &str) -> Lead {
     Lead {
         indicator,
         growth,
+        decline,
         respectively,
     }
 }

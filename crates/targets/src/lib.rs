@@ -43,6 +43,7 @@ mod pairing;
 mod pivot;
 mod qualifier;
 mod quantity;
+mod sentence;
 mod target;
 mod unit;
 

@@ -86,7 +86,7 @@ const TOOLBAR: &[&str] = &[
 /// Keys of web-page metadata lines (`来源:岳阳楼区政府`).
 const META_KEYS: &[&str] = &[
     "归档时间", "来源", "浏览量", "浏览次数", "发布时间", "发布日期", "时间", "作者", "编辑",
-    "责任编辑", "点击数", "信息来源", "文章来源",
+    "责任编辑", "点击数", "信息来源", "文章来源", "当前位置", "您当前的位置", "您的位置", "当前所在位置",
 ];
 
 /// True for a line that is web-page residue rather than plan text.
@@ -129,6 +129,7 @@ mod tests {
         assert!(is_residue("浏览量:1 | | | |"));
         assert!(is_residue("【字号："));
         assert!(is_residue("下载"));
+        assert!(is_residue("当前位置：首页 > 政务公开 > 计划规划"));
         assert!(!is_residue("来源于群众的意见建议要及时回应。"));
         assert!(!is_residue("一、工作目标"));
     }

@@ -4,8 +4,8 @@
 //! - the main part is `word/document.xml` (or the part `_rels/.rels` names
 //!   as the office document, for generators that call it otherwise);
 //! - each `w:p` is one line (an empty paragraph is an empty line); the
-//!   `w:t` texts of its runs are concatenated; `w:tab` is a tab, `w:br` and
-//!   `w:cr` a line break, `w:noBreakHyphen` a hyphen;
+//!   `w:t` texts of its runs are concatenated; `w:tab` (and `w:ptab`) is
+//!   a tab, `w:br` and `w:cr` a line break, `w:noBreakHyphen` a hyphen;
 //! - field codes, deleted text (`w:delText`) and the source side of moves
 //!   (`w:moveFrom`) are not text; of a markup-compatibility choice only the
 //!   `mc:Choice` is read (its `mc:Fallback` repeats the same text box);
@@ -155,7 +155,7 @@ pub fn paragraphs(xml: &str) -> Result<String, DocxProblem> {
             }
             Event::Empty(e) if word => match e.local_name().as_ref() {
                 "p" => out.push('\n'),
-                "tab" if run_depth > 0 => out.push('\t'),
+                "tab" | "ptab" if run_depth > 0 => out.push('\t'),
                 "br" | "cr" if run_depth > 0 => out.push('\n'),
                 "noBreakHyphen" if run_depth > 0 => out.push('-'),
                 _ => {}

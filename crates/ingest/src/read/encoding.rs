@@ -41,8 +41,8 @@ pub const DETECT_PREFIX: usize = 8 * 1024;
 pub struct Decoded {
     /// The text, without a byte-order mark. Line endings are untouched.
     pub text: String,
-    /// `UTF-8`, `UTF-8 (lossy)`, `UTF-16LE`, `UTF-16BE`, `GBK`, `gb18030`,
-    /// `Big5`, or the name of a declared encoding.
+    /// `UTF-8`, `UTF-8 (lossy)`, `UTF-16LE`, `UTF-16BE` (or `… (lossy)`),
+    /// `GBK`, `Big5`, or the name of a declared encoding.
     pub encoding: &'static str,
 }
 
@@ -68,13 +68,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         if encoding == UTF_8 {
             return decode_utf8(rest).ok_or_else(|| undecodable(rest, bom_len));
         }
-        // A BOM is a clear declaration: a stray unpaired surrogate or an odd
-        // last byte is replaced rather than refusing the whole file.
-        let (text, _) = encoding.decode_without_bom_handling(rest);
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-        });
+        return decode_utf16(rest, bom_len, encoding);
     }
     if let Some(offset) = sniff::first_nul(bytes) {
         return utf16_without_bom(bytes)
@@ -107,7 +101,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
 /// well-formed multi-byte characters (replaced by `U+FFFD`).
 fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
     // encoding_rs validates UTF-8 an order of magnitude faster than std
-    // on Chinese text; a borrowed result means the bytes were valid.
+    // on Chinese text; `Some` means the bytes were valid.
     if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         return Some(Decoded {
             text: text.into_owned(),
@@ -125,6 +119,42 @@ fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
     (broken * 100 <= multibyte).then(|| Decoded {
         text: String::from_utf8_lossy(bytes).into_owned(),
         encoding: "UTF-8 (lossy)",
+    })
+}
+
+/// UTF-16 after a byte-order mark (`bom_len` bytes). A BOM is a clear
+/// declaration, so a stray unpaired surrogate or an odd last byte is
+/// replaced (`UTF-16LE (lossy)`) rather than refusing the file; but more
+/// than one bad unit in a hundred characters is not UTF-16 at all (a binary
+/// that happens to start with `FF FE`).
+fn decode_utf16(
+    bytes: &[u8],
+    bom_len: usize,
+    encoding: &'static Encoding,
+) -> Result<Decoded, DecodeError> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if !had_errors {
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+        });
+    }
+    let bad = text.matches('\u{FFFD}').count();
+    if bad * 100 > text.chars().count() {
+        let first = text.find('\u{FFFD}').unwrap_or(0);
+        let offset = text[..first].encode_utf16().count() * 2;
+        return Err(DecodeError::Undecodable {
+            offset: bom_len + offset,
+            byte: bytes.get(offset).copied().unwrap_or(0),
+        });
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: if encoding == UTF_16BE {
+            "UTF-16BE (lossy)"
+        } else {
+            "UTF-16LE (lossy)"
+        },
     })
 }
 
@@ -235,6 +265,26 @@ mod tests {
         assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
         assert_eq!(decode(&be, None).unwrap().text, PLAN);
         assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn utf16_with_bom_tolerates_a_stray_unit_but_not_noise() {
+        let mut one_bad = vec![0xFF, 0xFE];
+        one_bad.extend(utf16(&PLAN.repeat(3), false));
+        one_bad.extend([0x00, 0xD8]); // an unpaired high surrogate at the end
+        let decoded = decode(&one_bad, None).unwrap();
+        assert_eq!(decoded.encoding, "UTF-16LE (lossy)");
+        assert!(decoded.text.ends_with("\u{FFFD}"));
+        // Surrogate soup after an FF FE start is refused, at the first bad unit.
+        let mut noise = vec![0xFF, 0xFE, 0x41, 0x00];
+        noise.extend([0x00, 0xDC].repeat(10));
+        assert_eq!(
+            decode(&noise, None),
+            Err(DecodeError::Undecodable {
+                offset: 4,
+                byte: 0x00
+            })
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! Owns what a browser would show as text, reduced to lines:
 //! - only `<body>`; `script`, `style`, `noscript`, `template`, form
-//!   controls, embedded objects, `<nav>` and elements marked `hidden` (or
-//!   styled `display:none`) are dropped;
+//!   controls, embedded objects, `<nav>`, the page's own `<footer>` and
+//!   elements marked `hidden` (or styled `display:none`) are dropped;
 //! - block elements (`p`, `div`, `li`, `h1`–`h6`, `tr`, `table`, …) and
 //!   `<br>` end the current line; table cells in a row are separated by a
 //!   tab; no blank lines are produced, so a paragraph is exactly one line;
@@ -20,7 +20,7 @@
 
 use encoding_rs::Encoding;
 use scraper::node::Element;
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html, Node};
 
 /// How many bytes at the start of a page are searched for a charset.
 const CHARSET_PREFIX: usize = 4096;
@@ -139,7 +139,9 @@ pub fn body_text(html: &str) -> String {
                 sink.text(text, pre_depth > 0);
                 false
             }
-            Node::Element(e) => open(e, &mut sink, &mut pre_depth),
+            Node::Element(_) => {
+                ElementRef::wrap(node).is_some_and(|el| open(el, &mut sink, &mut pre_depth))
+            }
             Node::Document | Node::Fragment => true,
             _ => false,
         };
@@ -150,10 +152,11 @@ pub fn body_text(html: &str) -> String {
             }
         }
         loop {
-            if let Node::Element(e) = node.value() {
-                if descend_ok(e) && BLOCKS.contains(&e.name()) {
+            if let Some(el) = ElementRef::wrap(node) {
+                let name = el.value().name();
+                if visible(el) && BLOCKS.contains(&name) {
                     sink.line_break();
-                    pre_depth -= usize::from(e.name() == "pre" && pre_depth > 0);
+                    pre_depth -= usize::from(name == "pre" && pre_depth > 0);
                 }
             }
             if node.id() == body.id() {
@@ -173,11 +176,11 @@ pub fn body_text(html: &str) -> String {
 }
 
 /// Handles an element's start; returns whether its children are visited.
-fn open(e: &Element, sink: &mut Sink, pre_depth: &mut usize) -> bool {
-    if !descend_ok(e) {
+fn open(el: ElementRef<'_>, sink: &mut Sink, pre_depth: &mut usize) -> bool {
+    if !visible(el) {
         return false;
     }
-    let name = e.name();
+    let name = el.value().name();
     if name == "br" {
         sink.forced_break();
     } else if name == "td" || name == "th" {
@@ -189,9 +192,18 @@ fn open(e: &Element, sink: &mut Sink, pre_depth: &mut usize) -> bool {
     true
 }
 
-/// False for elements whose subtree is not visible text.
-fn descend_ok(e: &Element) -> bool {
-    !SKIPPED.contains(&e.name()) && !is_hidden(e)
+/// False for elements whose subtree is not visible text, and for the
+/// page's own `<footer>` (site credits, ICP numbers; a footer inside an
+/// `<article>` or `<main>` belongs to the text and is kept).
+fn visible(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    if SKIPPED.contains(&e.name()) || is_hidden(e) {
+        return false;
+    }
+    e.name() != "footer"
+        || el.ancestors().any(|a| {
+            matches!(a.value(), Node::Element(p) if p.name() == "article" || p.name() == "main")
+        })
 }
 
 /// `hidden`, `aria-hidden="true"` or an inline `display:none` /
@@ -370,6 +382,14 @@ mod tests {
             ""
         );
         assert_eq!(body_text("<<<>>>"), "<<<>>>\n");
+    }
+
+    #[test]
+    fn page_footer_goes_article_footer_stays() {
+        let html =
+            "<body><article><p>正文</p><footer>县人民政府办公室 2025年3月1日</footer></article>\
+                    <footer><p>主办：县政府办 备案号：湘ICP备0000号</p></footer></body>";
+        assert_eq!(body_text(html), "正文\n县人民政府办公室 2025年3月1日\n");
     }
 
     #[test]

@@ -12,9 +12,20 @@
 //! | `.docx` | the paragraphs of `word/document.xml`, one per line ([`docx`]) |
 //!
 //! **Offsets.** The text is the decoded text with `\r\n`/`\r` (and form
-//! feeds, see [`newline`]) turned into `\n`: every byte
-//! offset and line number downstream is into this text, not into the raw
-//! file. Only the hash is of the raw bytes.
+//! feeds, see [`newline`]) turned into `\n`: every byte offset and line
+//! number downstream is into this text, not into the raw file. Only the
+//! hash is of the raw bytes.
+//!
+//! ```
+//! use std::path::Path;
+//! use fangan_ingest::read::read_bytes;
+//!
+//! let src = read_bytes("一、总体要求\r\n（一）目标\r\n".as_bytes(), Path::new("plan.txt")).unwrap();
+//! assert_eq!((src.text.as_str(), src.encoding.as_str()), ("一、总体要求\n（一）目标\n", "UTF-8"));
+//!
+//! let err = read_bytes(b"", Path::new("seeds/x.txt")).unwrap_err();
+//! assert_eq!(err.to_string(), "seeds/x.txt: empty file (0 bytes)");
+//! ```
 //!
 //! **Refusals** (exact messages, stable): `x.txt: empty file (0 bytes)`,
 //! `… empty file (only a byte-order mark)`, `… empty file (only white
@@ -44,8 +55,10 @@ pub struct SourceText {
     /// Decoded text: UTF-8, BOM removed, line endings normalized to `\n`.
     /// All offsets downstream are into this text.
     pub text: String,
-    /// Encoding it was decoded from (`UTF-8`, `UTF-8 (lossy)`, `GBK`,
-    /// `gb18030`, `Big5`, `UTF-16LE`, `UTF-16BE`, …; `UTF-8` for docx).
+    /// Encoding it was decoded from (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`,
+    /// `UTF-16BE`, a declared HTML charset; `UTF-8` for docx). A `(lossy)`
+    /// suffix (`UTF-8 (lossy)`) says a few malformed sequences were
+    /// replaced by `U+FFFD`.
     pub encoding: String,
     /// Format it was read as (`text`, `html`, `docx`).
     pub format: String,
@@ -114,6 +127,9 @@ fn extract(bytes: &[u8], name: &Path) -> Result<(String, &'static str, Format), 
             reason: BinaryReason::Signature(kind),
         });
     }
+    if format == Format::Text && sniff::looks_like_html(bytes) {
+        format = Format::Html;
+    }
     let declared = (format == Format::Html)
         .then(|| html::declared_charset(bytes))
         .flatten();
@@ -131,7 +147,8 @@ fn extract(bytes: &[u8], name: &Path) -> Result<(String, &'static str, Format), 
     if decoded.text.is_empty() {
         return Err(empty(EmptyReason::OnlyBom));
     }
-    if format == Format::Text && sniff::looks_like_html(&decoded.text) {
+    // UTF-16 pages are only recognisable once decoded.
+    if format == Format::Text && sniff::looks_like_html(decoded.text.as_bytes()) {
         format = Format::Html;
     }
     let text = match format {
@@ -245,6 +262,17 @@ mod tests {
         assert_eq!(
             read(b"abc\x00\x01\x02\x00\xFF", "a.bin").unwrap_err(),
             "a.bin: binary file (NUL byte at offset 3), not a plan"
+        );
+    }
+
+    #[test]
+    fn gbk_html_in_a_txt_uses_its_declared_charset() {
+        let page = "<!DOCTYPE html><meta charset=gbk><p>推进机制</p>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        let src = read(&bytes, "p.txt").unwrap();
+        assert_eq!(
+            (src.text.as_str(), src.format.as_str()),
+            ("推进机制\n", "html")
         );
     }
 

@@ -89,12 +89,15 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(ZIP_MAGIC)
 }
 
-/// True when decoded text starts (after white space and a BOM) with an HTML
-/// document type or an `<html` tag.
-pub fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let head = head.get(..head.len().min(16)).unwrap_or(head);
-    let head = head.as_bytes();
+/// True when text (decoded, or ASCII-compatible bytes) starts, after white
+/// space and a UTF-8 BOM, with an HTML document type or an `<html` tag.
+pub fn looks_like_html(text: &[u8]) -> bool {
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let head = &text[start..];
     let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
     starts(b"<!doctype html") || starts(b"<html")
 }
@@ -170,11 +173,14 @@ mod tests {
 
     #[test]
     fn html_is_sniffed_from_its_start_only() {
-        assert!(looks_like_html("\u{feff}  <!DOCTYPE html>\n<html>"));
-        assert!(looks_like_html("<HTML lang=zh>"));
-        assert!(!looks_like_html("一、总体要求 <html>"));
-        assert!(!looks_like_html("<p>片段</p>"));
-        assert!(!looks_like_html(""));
+        assert!(looks_like_html(
+            "\u{feff}  <!DOCTYPE html>\n<html>".as_bytes()
+        ));
+        assert!(looks_like_html(b"\r\n<HTML lang=zh>"));
+        assert!(!looks_like_html("一、总体要求 <html>".as_bytes()));
+        assert!(!looks_like_html(b"<p>fragment</p>"));
+        assert!(!looks_like_html(b"<htm"));
+        assert!(!looks_like_html(b""));
     }
 
     #[test]
