@@ -59,8 +59,7 @@ pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 
 /// The segmenter, loaded once per process.
 pub fn segmenter() -> Arc<Segmenter> {
-    let hmm = std::env::var_os("FANGAN_EXPERIMENT_NOHMM").is_none();
-    Arc::new(Segmenter::builder().hmm(hmm).build().expect("dict"))
+    Arc::new(Segmenter::new())
 }
 
 /// Identifies this build of fangan: a plan parsed by another build is

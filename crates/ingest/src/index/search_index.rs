@@ -117,8 +117,14 @@ impl SearchIndex {
         Self::wrap(index, segmenter, None).expect("a fresh in-RAM index opens")
     }
 
-    fn wrap(index: Index, segmenter: Arc<Segmenter>, dir: Option<PathBuf>) -> Result<SearchIndex> {
+    fn wrap(
+        mut index: Index,
+        segmenter: Arc<Segmenter>,
+        dir: Option<PathBuf>,
+    ) -> Result<SearchIndex> {
         register_tokenizers(&index, segmenter.clone());
+        // segments are searched in parallel (one thread per core)
+        index.set_default_multithread_executor()?;
         let fields =
             Fields::from_schema(&index.schema()).ok_or_else(|| IndexError::SchemaVersion {
                 path: dir.clone().unwrap_or_default(),
