@@ -57,6 +57,31 @@ fn json_view_of_a_small_pair() {
     assert_eq!(v["only_b"][0]["path"], "二/（二）/3");
 }
 
+/// Issue 6: paired clauses whose targets differ show them side by side.
+#[test]
+fn paired_clauses_show_their_differing_targets() {
+    let out = on_fixtures(&["diff", A, B, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let pairs = v["pairs"].as_array().unwrap();
+    let project = pairs
+        .iter()
+        .find(|p| p["a"]["path"] == "二/（二）/1")
+        .expect("the project clauses are paired");
+    let rows = project["targets"].as_array().unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r["a"] == "30个" && r["b"] == "40个" && r["differs"] == true),
+        "{rows:?}"
+    );
+    // a pair without numbers has an empty list, not a missing key
+    assert!(pairs.iter().all(|p| p["targets"].is_array()));
+    let term = on_fixtures(&["diff", A, B, "--color", "never"]);
+    assert!(
+        term.contains("≠ 实施亿元以上重大项目: 30个 | 40个"),
+        "{term}"
+    );
+}
+
 #[test]
 fn csv_has_one_row_per_pair_and_unpaired_clause() {
     let out = on_fixtures(&["diff", A, B, "--format", "csv"]);
@@ -142,6 +167,7 @@ fn html_page_renders_in_headless_chromium() {
     on_fixtures(&["diff", A, B, "--format", "html", "-o", page_s]);
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("<tr class=\"pair near-copy\">"));
+    assert!(html.contains("<tr class=pair-targets>"), "pair targets row");
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "self-contained"

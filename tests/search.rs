@@ -342,3 +342,29 @@ fn search_works_on_a_fresh_machine_with_the_built_in_seeds() {
     assert!(v["total"].as_u64().unwrap() >= 3, "{v}");
     assert!(dir.path().join("index/meta.json").is_file());
 }
+
+#[test]
+fn a_user_dictionary_is_recorded_and_used_by_queries() {
+    let sb = Sandbox::new();
+    std::fs::write(
+        sb.corpus().join("dict-plan.txt"),
+        "某县工作方案\n一、工作目标\n发展蓝莓产业，建设蓝莓深加工基地。\n",
+    )
+    .unwrap();
+    let dict = sb.dir.path().join("user.dict.txt");
+    std::fs::write(&dict, "蓝莓深加工 50000 n\n").unwrap();
+    let report = ingest(&sb, &["--dict", dict.to_str().unwrap()]);
+    assert_eq!(report["refused"].as_array().unwrap().len(), 0, "{report}");
+    // bare words highlight the query's words: with the dictionary the word
+    // is whole, so the lone 蓝莓 of 蓝莓产业 is not highlighted
+    let v = sb.json(&["search", "蓝莓深加工", "--format", "json"]);
+    let h = &v["hits"][0];
+    let text = h["text"].as_str().unwrap();
+    let got: Vec<String> = h["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| chars(text, r[0].as_u64().unwrap(), r[1].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, ["蓝莓深加工"], "{v}");
+}

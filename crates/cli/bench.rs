@@ -55,6 +55,9 @@ struct Args {
     /// Skip the ripgrep baseline.
     #[arg(long)]
     no_rg: bool,
+    /// Do not merge segments while ingesting.
+    #[arg(long)]
+    no_merge: bool,
     /// Query the index left by a previous run instead of ingesting again.
     #[arg(long)]
     reuse_index: bool,
@@ -80,6 +83,7 @@ fn main() -> anyhow::Result<()> {
         let files = fangan_ingest::corpus::plan_files(&args.corpus)?;
         let index = SearchIndex::open_or_create(&args.index, segmenter)?;
         let mut builder = Ingester::builder();
+        builder.merge(!args.no_merge);
         if let Some(n) = args.threads {
             builder.threads(n);
         }

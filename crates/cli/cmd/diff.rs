@@ -3,8 +3,11 @@
 //! first plan in every other plan.
 //!
 //! JSON of two plans: the shape of `fangan_compare::wire` plus `"targets":
-//! [{"canonical", "a": STR|null, "b": STR|null, "differs": BOOL}]`, the
-//! headline targets of both plans side by side.
+//! [TargetRow]` at the top, the headline targets of both plans side by side,
+//! and `"targets": [TargetRow]` in each pair, the targets the two paired
+//! clauses set, side by side (empty when neither sets one), where
+//! `TargetRow = {"canonical": STR, "a": STR|null, "b": STR|null, "differs": BOOL}`
+//! (`a`/`b` as written briefly: `力争 8%以上`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,9 +80,9 @@ pub enum DiffFormat {
     Html,
 }
 
-/// One headline indicator of the two plans side by side.
+/// One indicator of the two plans (or of two paired clauses) side by side.
 #[derive(Debug, serde::Serialize)]
-pub struct HeadlineRow {
+pub struct TargetRow {
     /// The canonical indicator (`地区生产总值增速`).
     pub canonical: String,
     /// A's target as written briefly (`8%以上`), if A sets one.
@@ -90,19 +93,41 @@ pub struct HeadlineRow {
     pub differs: bool,
 }
 
-/// The headline targets (objectives sections) of `a` and `b`, paired by
-/// indicator.
-fn headline_targets(a: &Document, b: &Document) -> Vec<HeadlineRow> {
-    let ex = fangan_targets::Extractor::new();
-    let ta: Vec<fangan_targets::Target> = ex.headline(a).into_iter().map(|t| t.target).collect();
-    let tb: Vec<fangan_targets::Target> = ex.headline(b).into_iter().map(|t| t.target).collect();
-    fangan_targets::pair_targets(&ta, &tb)
+/// Two lists of targets side by side, paired by indicator.
+fn target_rows(ta: &[fangan_targets::Target], tb: &[fangan_targets::Target]) -> Vec<TargetRow> {
+    fangan_targets::pair_targets(ta, tb)
         .into_iter()
-        .map(|p| HeadlineRow {
+        .map(|p| TargetRow {
             differs: p.differs(),
             a: p.a.map(|t| t.display()),
             b: p.b.map(|t| t.display()),
             canonical: p.canonical,
+        })
+        .collect()
+}
+
+/// The headline targets (objectives sections) of `a` and `b`, paired by
+/// indicator.
+fn headline_targets(ex: &fangan_targets::Extractor, a: &Document, b: &Document) -> Vec<TargetRow> {
+    let ta: Vec<fangan_targets::Target> = ex.headline(a).into_iter().map(|t| t.target).collect();
+    let tb: Vec<fangan_targets::Target> = ex.headline(b).into_iter().map(|t| t.target).collect();
+    target_rows(&ta, &tb)
+}
+
+/// For each pair of `cmp` (same order), the targets its two clauses set,
+/// side by side; empty when neither clause sets one.
+fn pair_targets(
+    ex: &fangan_targets::Extractor,
+    a: &Document,
+    b: &Document,
+    cmp: &Comparison,
+) -> Vec<Vec<TargetRow>> {
+    cmp.pairs
+        .iter()
+        .map(|p| {
+            let ta = ex.extract(&a.clauses[p.a].text);
+            let tb = ex.extract(&b.clauses[p.b].text);
+            target_rows(&ta, &tb)
         })
         .collect()
 }
@@ -223,21 +248,28 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         if let Some(topic) = &args.section {
             cmp.retain(|c| on_topic(a, c, topic), |c| on_topic(b, c, topic));
         }
-        let targets = headline_targets(a, b);
+        let ex = fangan_targets::Extractor::new();
+        let targets = headline_targets(&ex, a, b);
+        let per_pair = pair_targets(&ex, a, b, &cmp);
         let color = ctx.color && args.output.is_none();
         match args.format {
             DiffFormat::Table => {
                 diff_term::write_headline_targets(&mut out, a, b, &targets, color)?;
-                diff_term::write_comparison(&mut out, a, b, &cmp, color)?
+                diff_term::write_comparison(&mut out, a, b, &cmp, &per_pair, color)?
             }
             DiffFormat::Json => {
                 let mut v = serde_json::to_value(DiffJson::new(a, b, &cmp))?;
                 v["targets"] = serde_json::to_value(&targets)?;
+                if let Some(pairs) = v["pairs"].as_array_mut() {
+                    for (p, rows) in pairs.iter_mut().zip(&per_pair) {
+                        p["targets"] = serde_json::to_value(rows)?;
+                    }
+                }
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             }
             DiffFormat::Csv => write_pairs_csv(&mut out, a, b, &cmp)?,
-            DiffFormat::Html => diff_html::write_page(&mut out, a, b, &cmp, &targets)?,
+            DiffFormat::Html => diff_html::write_page(&mut out, a, b, &cmp, &targets, &per_pair)?,
         }
     } else {
         anyhow::ensure!(

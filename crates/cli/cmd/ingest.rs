@@ -23,6 +23,11 @@ pub struct IngestArgs {
     /// Drop plans whose files no longer exist.
     #[arg(long)]
     pub prune: bool,
+    /// A user dictionary for jieba (`word [freq] [tag]` a line); repeat for
+    /// several. Recorded in the index, so later ingests and queries use it
+    /// too; without it the recorded ones are kept.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
     /// Indexing threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -40,10 +45,21 @@ pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         args.paths.clone()
     };
     let files = plan_files(&paths)?;
-    let index = SearchIndex::open_or_create(&ctx.index, segmenter())
+    let dicts = if args.dict.is_empty() {
+        recorded_dictionaries(&ctx.index)
+    } else {
+        args.dict
+            .iter()
+            .map(|d| std::fs::canonicalize(d).with_context(|| format!("{}", d.display())))
+            .collect::<anyhow::Result<Vec<_>>>()?
+    };
+    let index = SearchIndex::open_or_create(&ctx.index, segmenter_with(&dicts)?)
         .with_context(|| format!("opening the index in {}", ctx.index.display()))?;
     let mut builder = Ingester::builder();
-    builder.prune(args.prune).generation(generation());
+    builder
+        .prune(args.prune)
+        .generation(generation_with(&dicts))
+        .dictionaries(dicts);
     if let Some(n) = args.threads {
         builder.threads(n);
     }
@@ -60,6 +76,45 @@ pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
 /// The segmenter, loaded once per process.
 pub fn segmenter() -> Arc<Segmenter> {
     Arc::new(Segmenter::new())
+}
+
+/// The segmenter with the user dictionaries `dicts`.
+pub fn segmenter_with(dicts: &[PathBuf]) -> anyhow::Result<Arc<Segmenter>> {
+    if dicts.is_empty() {
+        return Ok(segmenter());
+    }
+    let mut b = Segmenter::builder();
+    for d in dicts {
+        b.user_dict(d);
+    }
+    Ok(Arc::new(b.build()?))
+}
+
+/// The user dictionaries recorded in the index in `dir`.
+fn recorded_dictionaries(dir: &Path) -> Vec<PathBuf> {
+    SearchIndex::read_manifest(dir)
+        .map(|m| m.dictionaries)
+        .unwrap_or_default()
+}
+
+/// [`generation`] with the dictionaries' sizes and times: a changed
+/// dictionary segments every plan again.
+fn generation_with(dicts: &[PathBuf]) -> String {
+    let mut g = generation();
+    for d in dicts {
+        let stamp = std::fs::metadata(d)
+            .map(|m| {
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |t| t.as_nanos());
+                format!("{}:{t}", m.len())
+            })
+            .unwrap_or_default();
+        g.push_str(&format!(" {}={stamp}", d.display()));
+    }
+    g
 }
 
 /// Identifies this build of fangan: a plan parsed by another build is
@@ -141,9 +196,11 @@ pub fn ingest_with_progress(
 /// from the corpus first; when plans were parsed by another build of fangan,
 /// parses their files again.
 pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
-    let generation = generation();
+    let dicts = recorded_dictionaries(&ctx.index);
+    let generation = generation_with(&dicts);
     if SearchIndex::exists(&ctx.index) {
-        let current = match SearchIndex::open(&ctx.index, segmenter()) {
+        let seg = segmenter_with(&dicts).context("loading the index's user dictionaries")?;
+        let current = match SearchIndex::open(&ctx.index, seg.clone()) {
             Ok(index) => Some(index),
             Err(IndexError::SchemaVersion { .. }) => None,
             Err(e) => return Err(e.into()),
@@ -170,9 +227,10 @@ pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
             "fangan: the index in {} was built by another build of fangan; updating it",
             ctx.index.display()
         );
-        let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
+        let index = SearchIndex::open_or_create(&ctx.index, seg)?;
         let ingester = Ingester::builder()
             .generation(generation)
+            .dictionaries(dicts)
             .prune(true)
             .build();
         if files.is_empty() {

@@ -3,6 +3,8 @@
 //! by side. Each aligned pair sits on one table row, its differences
 //! marked (`<del>` in A, `<ins>` in B, `<mark class=num>` for numbers); a
 //! clause only in one plan has a row of its own, in its place in that plan.
+//! A pair whose targets differ is followed by a row with a small table of
+//! them side by side.
 //!
 //! The inline script only checks the page: it sets `data-layout="ok"` on
 //! `<body>` when both cells of every pair row start at the same height, and
@@ -15,7 +17,7 @@ use std::io::{self, Write};
 use fangan_compare::{Comparison, EditTag, InlineDiff, Label, Pair};
 use fangan_model::Document;
 
-use crate::cmd::diff::HeadlineRow;
+use crate::cmd::diff::TargetRow;
 
 /// Escapes text for HTML; newlines become `<br>`.
 fn esc(text: &str) -> String {
@@ -75,30 +77,39 @@ fn cell(doc: &Document, id: usize, body: &str, side: &str) -> String {
     )
 }
 
-fn pair_row(a: &Document, b: &Document, p: &Pair) -> String {
+fn pair_row(a: &Document, b: &Document, p: &Pair, targets: &[TargetRow]) -> String {
     let (ta, tb) = (&a.clauses[p.a].text, &b.clauses[p.b].text);
     let (ma, mb) = match &p.diff {
         Some(d) if p.label != Label::Related => marked(d, ta, tb),
         _ => (esc(ta), esc(tb)),
     };
-    format!(
+    let mut row = format!(
         "<tr class=\"pair {}\">{}<td class=meta><b>{}</b><br>{:.2}</td>{}</tr>\n",
         p.label.as_str(),
         cell(a, p.a, &ma, "a"),
         p.label.as_str(),
         p.score,
         cell(b, p.b, &mb, "b")
-    )
+    );
+    if targets.iter().any(|r| r.differs) {
+        let _ = writeln!(
+            row,
+            "<tr class=pair-targets><td colspan=3>{}</td></tr>",
+            targets_table(targets).trim_end()
+        );
+    }
+    row
 }
 
 /// One row per pair in A's order, each clause only in one plan in its
 /// place: only-A rows by A order, only-B rows after the row holding the B
 /// clause just before them.
-fn rows(a: &Document, b: &Document, cmp: &Comparison) -> Vec<String> {
+fn rows(a: &Document, b: &Document, cmp: &Comparison, targets: &[Vec<TargetRow>]) -> Vec<String> {
     // (a position, b position, html)
     let mut out: Vec<(usize, usize, String)> = Vec::new();
-    for p in &cmp.pairs {
-        out.push((p.a, p.b, pair_row(a, b, p)));
+    for (i, p) in cmp.pairs.iter().enumerate() {
+        let t = targets.get(i).map_or(&[][..], Vec::as_slice);
+        out.push((p.a, p.b, pair_row(a, b, p, t)));
     }
     for &c in &cmp.only_a {
         let at = out
@@ -142,7 +153,7 @@ tr.only-a td.a,tr.only-b td.b{background:#f7f7f7}\
 .path{font-size:.8em;color:#666}.line{color:#999}\
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}\
 mark.num{background:#fe6;font-weight:bold}\
-table.targets{width:auto;margin-bottom:1.5em}table.targets td{padding:.2em .8em}tr.differs td{background:#fff6d5}";
+table.targets{width:auto;margin-bottom:1.5em}tr.pair-targets td{border-top:none;padding-top:0}tr.pair-targets table.targets{margin:0 auto .5em}table.targets td{padding:.2em .8em}tr.differs td{background:#fff6d5}";
 
 const SCRIPT: &str = "window.addEventListener('error',function(e){document.body.dataset.errors=(document.body.dataset.errors||'')+e.message+';'});\
 window.addEventListener('load',function(){var bad=0,rows=document.querySelectorAll('tr.pair');\
@@ -150,8 +161,8 @@ rows.forEach(function(r){var a=r.querySelector('td.a'),b=r.querySelector('td.b')
 if(!a||!b||Math.abs(a.getBoundingClientRect().top-b.getBoundingClientRect().top)>1)bad++;});\
 document.body.dataset.layout=bad?('bad:'+bad):'ok';document.body.dataset.pairs=rows.length;});";
 
-/// The headline targets side by side, as a small table.
-fn targets_table(rows: &[HeadlineRow]) -> String {
+/// Targets side by side (the headline ones, or a pair's), as a small table.
+fn targets_table(rows: &[TargetRow]) -> String {
     if rows.is_empty() {
         return String::new();
     }
@@ -173,13 +184,14 @@ fn targets_table(rows: &[HeadlineRow]) -> String {
 }
 
 /// Writes the page: the headline targets of both plans, then the aligned
-/// clauses.
+/// clauses; `pair_targets[i]` holds the targets of `cmp.pairs[i]`.
 pub fn write_page(
     out: &mut impl Write,
     a: &Document,
     b: &Document,
     cmp: &Comparison,
-    targets: &[HeadlineRow],
+    targets: &[TargetRow],
+    pair_targets: &[Vec<TargetRow>],
 ) -> io::Result<()> {
     let title = format!("{} ⟷ {}", a.meta.id, b.meta.id);
     let count = |l: Label| cmp.pairs.iter().filter(|p| p.label == l).count();
@@ -211,7 +223,7 @@ pub fn write_page(
         esc(a.meta.title.as_deref().unwrap_or(&a.meta.id)),
         esc(b.meta.title.as_deref().unwrap_or(&b.meta.id))
     )?;
-    for r in rows(a, b, cmp) {
+    for r in rows(a, b, cmp, pair_targets) {
         out.write_all(r.as_bytes())?;
     }
     writeln!(out, "</tbody></table>\n</body></html>")

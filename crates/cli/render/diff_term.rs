@@ -2,7 +2,9 @@
 //! headings, score and label, an inline diff for near-copies and
 //! paraphrases with differing numbers emphasized), then the clauses only in
 //! A and only in B. Without colour, deletions read `[-…-]`, insertions
-//! `{+…+}`, and differing numbers are listed under the pair.
+//! `{+…+}`, and differing numbers are listed under the pair. When the
+//! targets of a pair differ, they follow as a small table
+//! (`≠ 地区生产总值增速: 8%以上 | 5%左右`).
 
 use std::io::{self, Write};
 
@@ -10,6 +12,7 @@ use fangan_compare::multi::ReuseRow;
 use fangan_compare::{Comparison, EditTag, InlineDiff, Label, Pair};
 use fangan_model::Document;
 
+use crate::cmd::diff::TargetRow;
 use crate::render::{paint, Style};
 
 /// Colour on or off.
@@ -97,11 +100,37 @@ fn or_dash(s: &str) -> &str {
     }
 }
 
+/// Rows of targets side by side, `≠` marking (and colour emphasizing) the
+/// differing ones, each line starting with `indent`.
+fn write_target_rows(
+    out: &mut impl Write,
+    rows: &[TargetRow],
+    indent: &str,
+    st: &Painter,
+) -> io::Result<()> {
+    for r in rows {
+        let mark = if r.differs { "≠" } else { "=" };
+        let line = format!(
+            "{indent}{mark} {}: {} | {}",
+            r.canonical,
+            r.a.as_deref().unwrap_or("—"),
+            r.b.as_deref().unwrap_or("—")
+        );
+        if r.differs {
+            writeln!(out, "{}", st.paint(Style::Match, &line))?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
 fn write_pair(
     out: &mut impl Write,
     a: &Document,
     b: &Document,
     p: &Pair,
+    targets: &[TargetRow],
     st: &Painter,
 ) -> io::Result<()> {
     let (ca, cb) = (&a.clauses[p.a], &b.clauses[p.b]);
@@ -155,6 +184,10 @@ fn write_pair(
             .collect();
         writeln!(out, "   shared: {}", shared.join(" "))?;
     }
+    if targets.iter().any(|r| r.differs) {
+        writeln!(out, "   targets:")?;
+        write_target_rows(out, targets, "     ", st)?;
+    }
     writeln!(out)
 }
 
@@ -164,7 +197,7 @@ pub fn write_headline_targets(
     out: &mut impl Write,
     a: &Document,
     b: &Document,
-    rows: &[crate::cmd::diff::HeadlineRow],
+    rows: &[TargetRow],
     color: bool,
 ) -> io::Result<()> {
     if rows.is_empty() {
@@ -179,29 +212,18 @@ pub fn write_headline_targets(
             &format!("Headline targets: {} | {}", a.meta.id, b.meta.id)
         )
     )?;
-    for r in rows {
-        let mark = if r.differs { "≠" } else { "=" };
-        let line = format!(
-            "   {mark} {}: {} | {}",
-            r.canonical,
-            r.a.as_deref().unwrap_or("—"),
-            r.b.as_deref().unwrap_or("—")
-        );
-        if r.differs {
-            writeln!(out, "{}", st.paint(Style::Match, &line))?;
-        } else {
-            writeln!(out, "{line}")?;
-        }
-    }
+    write_target_rows(out, rows, "   ", &st)?;
     writeln!(out)
 }
 
-/// Writes a two-plan comparison.
+/// Writes a two-plan comparison; `targets[i]` holds the targets of
+/// `cmp.pairs[i]` side by side (missing entries count as none).
 pub fn write_comparison(
     out: &mut impl Write,
     a: &Document,
     b: &Document,
     cmp: &Comparison,
+    targets: &[Vec<TargetRow>],
     color: bool,
 ) -> io::Result<()> {
     let st = Painter { color };
@@ -221,8 +243,9 @@ pub fn write_comparison(
         b.meta.id
     )?;
     writeln!(out)?;
-    for p in &cmp.pairs {
-        write_pair(out, a, b, p, &st)?;
+    for (i, p) in cmp.pairs.iter().enumerate() {
+        let rows = targets.get(i).map_or(&[][..], Vec::as_slice);
+        write_pair(out, a, b, p, rows, &st)?;
     }
     for (doc, only) in [(a, &cmp.only_a), (b, &cmp.only_b)] {
         writeln!(

@@ -12,8 +12,9 @@
 //!   "refused": [{"file", "reason"}], "clauses", "bytes", "seconds",
 //!   "plans_total", "clauses_total"}`.
 //!
-//! CSV: one row per hit (`plan,county,year,path,line,heading,score,text`) or
-//! per group (`group,clauses,occurrences`).
+//! CSV: one row per hit (`plan,county,year,path,line,heading,score,
+//! similarity,text`) or per group (`group,clauses,occurrences`; one row with
+//! an empty group without `--by`).
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -315,7 +316,11 @@ pub fn counts(out: &mut impl Write, c: &Counts, format: Format) -> io::Result<()
             for g in &c.groups {
                 writeln!(out, "{},{},{}", csv_cell(&g.key), g.clauses, g.occurrences)?;
             }
-            writeln!(out, "(all),{},{}", c.clauses, c.occurrences)
+            if c.groups.is_empty() {
+                // no grouping: one row for everything
+                writeln!(out, ",{},{}", c.clauses, c.occurrences)?;
+            }
+            Ok(())
         }
         Format::Table => {
             let width = c

@@ -11,8 +11,9 @@
 //!    needed more, and weak pairs are not worth making.
 //! 4. A group (a clause whose children are all leaves) can be assigned like
 //!    a leaf, but only when it beats its best member by
-//!    [`AlignerBuilder::group_margin`]: the clause matches the group as a
-//!    whole. Its members that got no partner of their own and reach
+//!    [`AlignerBuilder::group_margin`], or at least equals it while the
+//!    clause reaches most of the members ([`AlignerBuilder::group_cover`]):
+//!    the clause matches the group as a whole. Its members that got no partner of their own and reach
 //!    [`AlignerBuilder::member_min`] are then paired with the clause too.
 //! 5. Each pair gets its label, its shared passages and its inline diff.
 
@@ -22,6 +23,7 @@ use fangan_model::{ClauseId, Document, SectionKind, Segmenter};
 use serde::Serialize;
 
 use crate::assign::max_weight_assignment;
+use crate::context::{are_twins, body, region, Ties, TWIN_SHARE};
 use crate::diff::inline_diff;
 use crate::prepared::Prepared;
 use crate::profile::{Profile, Rarity};
@@ -39,7 +41,9 @@ struct Config {
     near_copy: f32,
     candidates: usize,
     group_margin: f32,
+    group_cover: f32,
     group_min: f32,
+    twins: bool,
     member_min: f32,
     kind_penalty: f32,
     diff_timeout: Duration,
@@ -55,6 +59,8 @@ impl Default for Config {
             near_copy: 0.5,
             candidates: 8,
             group_margin: 1.25,
+            group_cover: 1.3,
+            twins: true,
             group_min: 0.16,
             member_min: 0.1,
             kind_penalty: 0.5,
@@ -105,6 +111,22 @@ impl AlignerBuilder {
     /// (default 1.25).
     pub fn group_margin(&mut self, v: f32) -> &mut Self {
         self.config.group_margin = v;
+        self
+    }
+
+    /// Share of a group's members a clause must reach (score at least
+    /// [`Self::member_min`], two members at least) to be matched with the
+    /// group without beating its best member by the margin (default 0.5).
+    pub fn group_cover(&mut self, v: f32) -> &mut Self {
+        self.config.group_cover = v;
+        self
+    }
+
+    /// Whether a pair whose clause has template twins in other attachments
+    /// of its plan moves to the twin its context favours (default true; see
+    /// [`crate::context`]).
+    pub fn twins(&mut self, yes: bool) -> &mut Self {
+        self.config.twins = yes;
         self
     }
 
@@ -159,6 +181,13 @@ impl AlignerBuilder {
                     expected: "0 to 1",
                 });
             }
+        }
+        if !(c.group_cover >= 1.0 && c.group_cover.is_finite()) {
+            return Err(Error::OutOfRange {
+                name: "group_cover",
+                value: c.group_cover,
+                expected: "1 or more",
+            });
         }
         if !(c.group_margin >= 1.0 && c.group_margin.is_finite()) {
             return Err(Error::OutOfRange {
@@ -345,29 +374,47 @@ impl<'s> Aligner<'s> {
             if s.score < cfg.min_score {
                 continue;
             }
-            // a group must beat its best member to stand for the whole
-            let best_member = if rb == UnitRole::Group {
-                b.units[j]
-                    .members
-                    .iter()
-                    .map(|&m| get(i, m, &mut scores).score)
-                    .fold(0.0, f32::max)
+            // a group must beat its best member to stand for the whole, by
+            // a margin unless the clause's words cover the group as a whole
+            // well (at the paraphrase level) and clearly better than any
+            // one member
+            let members: Vec<(usize, usize)> = if rb == UnitRole::Group {
+                b.units[j].members.iter().map(|&m| (i, m)).collect()
             } else if ra == UnitRole::Group {
-                a.units[i]
-                    .members
-                    .iter()
-                    .map(|&m| get(m, j, &mut scores).score)
-                    .fold(0.0, f32::max)
+                a.units[i].members.iter().map(|&m| (m, j)).collect()
             } else {
-                0.0
+                Vec::new()
             };
-            let is_group = ra == UnitRole::Group || rb == UnitRole::Group;
-            if is_group && (s.score < cfg.group_min || s.score < best_member * cfg.group_margin) {
-                continue;
+            if !members.is_empty() {
+                let (mut best, mut best_body) = (0.0f32, 0.0f32);
+                for &(x, y) in &members {
+                    let sm = get(x, y, &mut scores);
+                    best = best.max(sm.score);
+                    best_body = best_body.max(body(&sm.signals));
+                }
+                let covers = body(&s.signals) >= cfg.paraphrase
+                    && body(&s.signals) >= best_body * cfg.group_cover;
+                let margin = if covers { 1.0 } else { cfg.group_margin };
+                if s.score < cfg.group_min || s.score < best * margin {
+                    continue;
+                }
             }
             weights[i * nb + j] = s.score - cfg.min_score + f32::EPSILON;
         }
-        let assigned = max_weight_assignment(&weights, na, nb);
+        let mut assigned = max_weight_assignment(&weights, na, nb);
+        if cfg.twins {
+            self.settle_twins(a, &pa, b, &pb, &cos, &mut assigned);
+            // and twins of A, seen from B (the score is symmetric)
+            let mut cos_t = vec![0.0f32; na * nb];
+            for i in 0..na {
+                for j in 0..nb {
+                    cos_t[j * na + i] = cos[i * nb + j];
+                }
+            }
+            let mut flipped: Vec<(usize, usize)> = assigned.iter().map(|&(i, j)| (j, i)).collect();
+            self.settle_twins(b, &pb, a, &pa, &cos_t, &mut flipped);
+            assigned = flipped.into_iter().map(|(j, i)| (i, j)).collect();
+        }
         let (mut taken_a, mut taken_b) = (vec![false; na], vec![false; nb]);
         for &(i, j) in &assigned {
             taken_a[i] = true;
@@ -400,6 +447,76 @@ impl<'s> Aligner<'s> {
             }
         }
         self.finish(a, &pa, b, &pb, pairs)
+    }
+
+    /// Moves each pair of leaves whose B clause has template twins in other
+    /// parts of B (see [`crate::context`]) to the twin in the part of B
+    /// most tied to the A clause's part by the other pairs. `cos` holds the
+    /// word cosines of A (rows) with B; the score being symmetric, calling
+    /// it with the plans swapped settles the twins of A.
+    #[allow(clippy::too_many_arguments)]
+    fn settle_twins(
+        &self,
+        a: &Prepared<'_>,
+        pa: &[Profile],
+        b: &Prepared<'_>,
+        pb: &[Profile],
+        cos: &[f32],
+        assigned: &mut [(usize, usize)],
+    ) {
+        let nb = pb.len();
+        let part_a: Vec<Option<ClauseId>> =
+            a.units.iter().map(|u| region(a.doc, u.clause)).collect();
+        let part_b: Vec<Option<ClauseId>> =
+            b.units.iter().map(|u| region(b.doc, u.clause)).collect();
+        if part_b.iter().all(|r| *r == part_b[0]) {
+            return;
+        }
+        let scored: Vec<f32> = assigned
+            .iter()
+            .map(|&(i, j)| self.scored(a, pa, i, b, pb, j).score)
+            .collect();
+        let mut taken_b = vec![false; nb];
+        for &(_, j) in assigned.iter() {
+            taken_b[j] = true;
+        }
+        let ties = Ties::new(
+            assigned
+                .iter()
+                .zip(&scored)
+                .map(|(&(i, j), &s)| (part_a[i], part_b[j], s)),
+        );
+        for (at, &s) in scored.iter().enumerate() {
+            let (i, j) = assigned[at];
+            if a.units[i].role != UnitRole::Leaf || b.units[j].role != UnitRole::Leaf {
+                continue;
+            }
+            let body_j = body(&signals(&pa[i], &pb[j]));
+            let tie_of = |k: usize| ties.between(part_a[i], part_b[k]);
+            let mut best = (tie_of(j) - s, j);
+            for k in 0..nb {
+                if taken_b[k]
+                    || part_b[k] == part_b[j]
+                    || b.units[k].role != UnitRole::Leaf
+                    || cos[i * nb + k] < TWIN_SHARE * cos[i * nb + j]
+                {
+                    continue;
+                }
+                let body_k = body(&signals(&pa[i], &pb[k]));
+                let twin_body = body(&signals(&pb[j], &pb[k]));
+                if are_twins(twin_body, body_j, body_k)
+                    && tie_of(k) > best.0
+                    && self.scored(a, pa, i, b, pb, k).score >= self.config.min_score
+                {
+                    best = (tie_of(k), k);
+                }
+            }
+            if best.1 != j {
+                taken_b[j] = false;
+                taken_b[best.1] = true;
+                assigned[at].1 = best.1;
+            }
+        }
     }
 
     /// Labels, evidence and diffs; the unpaired leaves.

@@ -11,7 +11,8 @@
 //!   design against.
 //! - [`multi`]: each clause of one plan against every other plan.
 //! - lower level: [`mod@unit`] (which clauses take part), [`profile`] (words,
-//!   trigrams, rarity), [`similarity`], [`assign`], [`places`].
+//!   trigrams, rarity), [`similarity`], [`assign`], [`places`], [`context`]
+//!   (template twins told apart by the part of the plan they sit in).
 //!
 //! ```
 //! use fangan_compare::{Aligner, Rarity};
@@ -43,6 +44,7 @@
 pub mod align;
 pub mod assign;
 pub mod baseline;
+pub mod context;
 pub mod diff;
 mod error;
 pub mod multi;

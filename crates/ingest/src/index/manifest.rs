@@ -19,6 +19,10 @@ pub struct IndexManifest {
     pub schema_version: u32,
     /// Build of the program that parsed them (a change re-parses every file).
     pub generation: String,
+    /// User dictionaries the words were segmented with (queries load the
+    /// same ones).
+    #[serde(default)]
+    pub dictionaries: Vec<PathBuf>,
     /// Plans by id.
     pub plans: BTreeMap<String, PlanEntry>,
 }
@@ -44,6 +48,7 @@ impl Default for IndexManifest {
         IndexManifest {
             schema_version: SCHEMA_VERSION,
             generation: String::new(),
+            dictionaries: Vec::new(),
             plans: BTreeMap::new(),
         }
     }

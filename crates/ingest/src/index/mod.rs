@@ -9,6 +9,27 @@
 //! - [`query`]: the query language; [`SearchIndex::search`] and
 //!   [`SearchIndex::count`] run it; [`highlight`] finds the exact matched
 //!   characters; [`SearchIndex::similar`] finds clauses like a given one.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use fangan_ingest::corpus::Corpus;
+//! use fangan_ingest::index::{Ingester, SearchIndex, SearchRequest};
+//! use fangan_ingest::parse::Parser;
+//! use fangan_model::Segmenter;
+//!
+//! let index = SearchIndex::in_ram(Arc::new(Segmenter::new()));
+//! let seeds = Corpus::embedded(&Parser::new());
+//! Ingester::builder().build().run_documents(&index, &seeds.documents)?;
+//!
+//! let mut req = SearchRequest::parse("\"專項債\" year:2025")?; // traditional folds
+//! req.limit(5);
+//! let results = index.search(&req)?;
+//! assert!(results.total >= 2);
+//! let hit = &results.hits[0];
+//! // highlights are byte ranges of the clause text as shown
+//! assert_eq!(hit.highlights[0].slice(&hit.text), "专项债");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod error;
 pub mod highlight;

@@ -35,10 +35,12 @@ pub struct IngesterBuilder {
 struct Config {
     prune: bool,
     generation: String,
+    dictionaries: Option<Vec<PathBuf>>,
     threads: usize,
     memory: usize,
     commit_bytes: u64,
     batch_files: usize,
+    merge: bool,
 }
 
 impl Default for Config {
@@ -46,6 +48,7 @@ impl Default for Config {
         Config {
             prune: false,
             generation: String::new(),
+            dictionaries: None,
             threads: std::thread::available_parallelism()
                 .map(|n| n.get())
                 .unwrap_or(2)
@@ -53,10 +56,10 @@ impl Default for Config {
             memory: 256 << 20,
             commit_bytes: 256 << 20,
             batch_files: 64,
+            merge: true,
         }
     }
 }
-
 
 impl IngesterBuilder {
     /// Drop plans whose file no longer exists (default off).
@@ -69,6 +72,13 @@ impl IngesterBuilder {
     /// again even when its file is unchanged).
     pub fn generation(&mut self, generation: impl Into<String>) -> &mut Self {
         self.config.generation = generation.into();
+        self
+    }
+
+    /// The user dictionaries the index's segmenter was built with, recorded
+    /// in the manifest so queries segment alike (default: keep the record).
+    pub fn dictionaries(&mut self, paths: Vec<PathBuf>) -> &mut Self {
+        self.config.dictionaries = Some(paths);
         self
     }
 
@@ -87,6 +97,13 @@ impl IngesterBuilder {
     /// Commit after this many bytes of new plan text (and at the end).
     pub fn commit_bytes(&mut self, bytes: u64) -> &mut Self {
         self.config.commit_bytes = bytes.max(1);
+        self
+    }
+
+    /// Whether segments are merged while ingesting (default on; off saves
+    /// ingest time and leaves more segments to search).
+    pub fn merge(&mut self, yes: bool) -> &mut Self {
+        self.config.merge = yes;
         self
     }
 
@@ -195,6 +212,9 @@ impl Ingester {
             .index()
             .writer_with_num_threads(self.config.threads, self.config.memory)
             .map_err(|e| locked(index, e))?;
+        if !self.config.merge {
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        }
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let notes = index.notes();
@@ -221,6 +241,12 @@ impl Ingester {
         }
         let mut claimed: HashMap<String, PathBuf> = HashMap::new();
         let mut dirty = false;
+        if let Some(d) = &self.config.dictionaries {
+            if &manifest.dictionaries != d {
+                manifest.dictionaries = d.clone();
+                dirty = true;
+            }
+        }
         let mut since_commit = 0u64;
         for batch in files.chunks(self.config.batch_files) {
             let outcomes: Vec<Outcome> = batch
@@ -301,6 +327,7 @@ impl Ingester {
             manifest.generation = self.config.generation.clone();
             dirty = true;
         }
+
         if dirty {
             progress(Progress::Commit);
             commit(&mut writer, &manifest)?;
@@ -367,6 +394,9 @@ impl Ingester {
             }
         }
         manifest.generation = self.config.generation.clone();
+        if let Some(d) = &self.config.dictionaries {
+            manifest.dictionaries = d.clone();
+        }
         commit(&mut writer, &manifest)?;
         report.commits = 1;
         writer.wait_merging_threads()?;
@@ -552,4 +582,101 @@ fn short_name(name: &str) -> Option<&str> {
         .or_else(|| name.strip_suffix('区'))
         .or_else(|| name.strip_suffix('市'))?;
     (short.chars().count() >= 2).then_some(short)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use fangan_model::Segmenter;
+
+    use super::*;
+    use crate::corpus::Corpus;
+
+    #[test]
+    fn short_names_drop_the_level_of_long_names_only() {
+        assert_eq!(short_name("平江县"), Some("平江"));
+        assert_eq!(short_name("岳阳楼区"), Some("岳阳楼"));
+        assert_eq!(short_name("城区"), None);
+        assert_eq!(short_name("湖南"), None);
+        assert_eq!(
+            plan_id(Path::new("seeds/pingjiang-2023.txt")),
+            "pingjiang-2023"
+        );
+    }
+
+    #[test]
+    fn documents_are_skipped_when_unchanged_and_replaced_when_not() {
+        let index = SearchIndex::in_ram(Arc::new(Segmenter::new()));
+        let mut seeds = Corpus::embedded(&Parser::new()).documents;
+        let ingester = Ingester::builder().generation("g1").build();
+        let first = ingester.run_documents(&index, &seeds).unwrap();
+        assert_eq!(first.added.len(), seeds.len());
+        assert_eq!(
+            first.clauses_total,
+            index.reader().searcher().num_docs() as usize
+        );
+        let again = ingester.run_documents(&index, &seeds).unwrap();
+        assert_eq!(again.skipped, seeds.len());
+        seeds[0].source.hash.push('x');
+        let changed = ingester.run_documents(&index, &seeds).unwrap();
+        assert_eq!(changed.replaced, [seeds[0].meta.id.clone()]);
+        // no clause of the replaced plan is left twice
+        assert_eq!(
+            changed.clauses_total,
+            index.reader().searcher().num_docs() as usize
+        );
+        // another build parses everything again
+        let rebuilt = Ingester::builder()
+            .generation("g2")
+            .build()
+            .run_documents(&index, &seeds)
+            .unwrap();
+        assert_eq!(rebuilt.replaced.len(), seeds.len());
+    }
+
+    #[test]
+    fn clause_entries_carry_sections_and_leads() {
+        let index = SearchIndex::in_ram(Arc::new(Segmenter::new()));
+        let seeds = Corpus::embedded(&Parser::new()).documents;
+        let doc = seeds
+            .iter()
+            .find(|d| d.clauses.iter().any(|c| c.path.contains('/')))
+            .unwrap();
+        let entries = document_entries(index.fields(), doc, index.notes());
+        assert_eq!(entries.len(), doc.clauses.len());
+        let f = index.fields();
+        let (i, clause) = doc
+            .clauses
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.path.contains('/'))
+            .unwrap();
+        use tantivy::schema::Value;
+        let sections: Vec<&str> = entries[i]
+            .get_all(f.section)
+            .filter_map(|v| v.as_str())
+            .collect();
+        let top = clause.path.split('/').next().unwrap();
+        assert_eq!(sections[0], fold::fold_str(top));
+        assert_eq!(sections.len(), clause.path.split('/').count());
+        // a clause whose note names a lead (牵头) is filed under it
+        let all: Vec<_> = seeds
+            .iter()
+            .flat_map(|d| d.clauses.iter().map(move |c| (d, c)))
+            .collect();
+        let (d, _) = all
+            .iter()
+            .find(|(_, c)| c.notes.iter().any(|n| n.text.contains("发改局牵头")))
+            .expect("a note led by 发改局");
+        let entries = document_entries(index.fields(), d, index.notes());
+        let leads: Vec<String> = entries
+            .iter()
+            .flat_map(|e| {
+                e.get_all(f.lead)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+            })
+            .collect();
+        assert!(leads.iter().any(|l| l == "发改局"), "{leads:?}");
+    }
 }

@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one file per step:
 //! [`lines`] (clean each line, set residue aside) → [`paragraphs`] (join
-//! lines, repairing page breaks) → [`tree`] (labels from [`numbering`] open
+//! lines, repairing page breaks) → `tree` (labels from [`numbering`] open
 //! clauses on a stack) → clauses with [`heading`]s, section kinds and the
 //! raw responsibility [`note`] at their end; [`meta`] infers what no
 //! manifest said. Every clause keeps a map back to the original bytes.
