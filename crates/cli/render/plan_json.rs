@@ -5,7 +5,7 @@
 //! every clause flat, in document order. A clause is the scorer's
 //! ClauseRef (`plan`, `path`, `line`, `text`) plus its details.
 
-use fangan_model::{Clause, Document, ParseWarning, PlanMeta};
+use fangan_model::{Clause, Document, LineIndex, ParseWarning, PlanMeta};
 use fangan_notes::Note;
 use serde::Serialize;
 
@@ -80,11 +80,12 @@ pub struct ShowJson<'a> {
 
 impl<'a> ShowJson<'a> {
     pub fn new(doc: &'a Document, notes: &[Vec<Note>]) -> Self {
+        let lines = LineIndex::new(&doc.text);
         let clauses = doc
             .clauses
             .iter()
             .zip(notes)
-            .map(|(c, n)| clause_json(doc, c, n))
+            .map(|(c, n)| clause_json(doc, &lines, c, n))
             .collect();
         ShowJson {
             plan: PlanJson::new(doc),
@@ -94,7 +95,7 @@ impl<'a> ShowJson<'a> {
     }
 }
 
-fn clause_json<'a>(doc: &'a Document, c: &'a Clause, notes: &[Note]) -> ClauseJson<'a> {
+fn clause_json<'a>(doc: &'a Document, lines: &LineIndex, c: &'a Clause, notes: &[Note]) -> ClauseJson<'a> {
     ClauseJson {
         plan: &doc.meta.id,
         path: &c.path,
@@ -110,7 +111,7 @@ fn clause_json<'a>(doc: &'a Document, c: &'a Clause, notes: &[Note]) -> ClauseJs
         notes: notes
             .iter()
             .map(|n| NoteJson {
-                line: doc.line_of(c.map.source_span(n.span).start),
+                line: lines.line(c.map.source_span(n.span).start),
                 note: n.clone(),
             })
             .collect(),

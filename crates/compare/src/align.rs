@@ -800,6 +800,117 @@ mod tests {
             .all(|&c| b.clauses[c].level == Level::Task));
     }
 
+    /// Two attachments end with near-identical mechanism sections; the one
+    /// whose heading matches word for word is in the attachment that shares
+    /// nothing else with plan A.
+    fn template_twins() -> (Document, Document) {
+        let a = plan(
+            "a",
+            &[
+                ("二", Level::Section, "二、工作任务"),
+                ("二/1", Level::Task, "1. 丰富消费活动。举办美食节、购物节等特色消费促进活动，发放消费券，激发居民消费潜力。"),
+                ("二/2", Level::Task, "2. 加力推进重大项目建设。科学铺排年度项目建设计划，明确项目开工时间，推动项目早开工早投产。"),
+                ("二/3", Level::Task, "3. 推进机制。成立稳增长工作专班，由县政府分管副县长担任召集人，专班办公室设在县发改局，每月调度一次工作进展，每季度通报一次。"),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                ("附件1", Level::Attachment, "附件1"),
+                ("附件1/二", Level::Section, "二、重点任务"),
+                ("附件1/二/1", Level::Task, "1. 丰富消费活动。持续举办美食节、购物节等特色消费促进活动，发放消费券。"),
+                ("附件1/二/2", Level::Task, "2. 加力推进重大项目建设。科学铺排年度项目建设计划，推动项目早开工早投产。"),
+                ("附件1/二/3", Level::Task, "3. 推动机制。成立内需扩量攻坚工作专班，由县政府办分管副主任担任召集人，专班办公室设在县商务局，每月调度一次工作进展，每季度通报一次。"),
+                ("附件2", Level::Attachment, "附件2"),
+                ("附件2/二", Level::Section, "二、重点任务"),
+                ("附件2/二/1", Level::Task, "1. 强化安全生产监管。深入开展矿山、消防、危化品等重点行业领域专项整治。"),
+                ("附件2/二/2", Level::Task, "2. 推进机制。成立安全强基攻坚工作专班，由县政府办分管副主任担任召集人，专班办公室设在县应急局，每月调度一次工作进展，每季度通报一次。"),
+            ],
+        );
+        (a, b)
+    }
+
+    #[test]
+    fn template_twins_are_told_apart_by_their_attachment() {
+        let seg = Segmenter::new();
+        let (a, b) = template_twins();
+        let partner = |twins: bool, flip: bool| -> Option<String> {
+            let al = Aligner::builder()
+                .twins(twins)
+                .build(&seg, Rarity::new())
+                .unwrap();
+            if flip {
+                let cmp = al.align(&b, &a);
+                let p = cmp.pairs.iter().find(|p| a.clauses[p.b].path == "二/3")?;
+                Some(b.clauses[p.a].path.clone())
+            } else {
+                let cmp = al.align(&a, &b);
+                let p = cmp.pairs.iter().find(|p| a.clauses[p.a].path == "二/3")?;
+                Some(b.clauses[p.b].path.clone())
+            }
+        };
+        // on content alone, the heading picks the wrong attachment
+        assert_eq!(partner(false, false).as_deref(), Some("附件2/二/2"));
+        // the neighbours' partners sit in 附件1
+        assert_eq!(partner(true, false).as_deref(), Some("附件1/二/3"));
+        // the same with the plans swapped
+        assert_eq!(partner(true, true).as_deref(), Some("附件1/二/3"));
+    }
+
+    #[test]
+    fn a_task_covering_a_group_matches_it_without_the_margin() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[
+                ("二", Level::Section, "二、工作任务"),
+                ("二/1", Level::Task, "1. 推动外贸扩规提质。深化产贸融合，培育外贸主体，扩大特色产品出口；发展跨境电商，支持企业建设海外仓；推动内外贸一体化，开展同线同标同质认证。"),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                ("二", Level::Section, "二、攻坚任务"),
+                ("二/（五）", Level::Group, "（五）实施外贸保稳提质工程"),
+                (
+                    "二/（五）/1",
+                    Level::Task,
+                    "1. 深化产贸融合。培育外贸主体，扩大调味品等特色产品出口，提升产业外向度。",
+                ),
+                (
+                    "二/（五）/2",
+                    Level::Task,
+                    "2. 大力发展外贸新业态。加快发展跨境电商，支持企业建设运营海外仓。",
+                ),
+                (
+                    "二/（五）/3",
+                    Level::Task,
+                    "3. 推动内外贸一体化发展。鼓励企业开展同线同标同质产品认证，拓展内销渠道。",
+                ),
+            ],
+        );
+        let got = |cover: f32| {
+            let al = Aligner::builder()
+                .group_cover(cover)
+                .build(&seg, Rarity::new())
+                .unwrap();
+            let cmp = al.align(&a, &b);
+            paths(&a, &b, &cmp)
+        };
+        let with = got(1.3);
+        assert!(
+            with.iter()
+                .any(|p| p.1 == "二/（五）" && p.3 == PairKind::Group),
+            "{with:?}"
+        );
+        // demanding an impossible gain falls back to the margin
+        let without = got(1000.0);
+        assert!(
+            without.iter().all(|p| p.3 != PairKind::Group),
+            "{without:?}"
+        );
+    }
+
     #[test]
     fn bad_thresholds_are_config_errors() {
         let seg = Segmenter::new();

@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn a_clause_lies_in_its_attachment() {
-        let mut doc = plan(
+        let doc = plan(
             "p",
             &[
                 ("三", Level::Section, "三、推进机制"),
@@ -90,7 +90,6 @@ mod tests {
                 ("附件1/三", Level::Section, "三、推进机制"),
             ],
         );
-        doc.clauses[2].parent = Some(1);
         assert_eq!(region(&doc, 0), None);
         assert_eq!(region(&doc, 2), Some(1));
     }

@@ -18,39 +18,42 @@ use crate::{MappedText, MappedTextBuilder, Span};
 /// Folds `text`; the result maps each folded character back to its bytes in
 /// `text`.
 pub fn fold(text: &str) -> MappedText {
-    let mut b = MappedTextBuilder::new();
-    let mut buf = [0u8; 4];
-    for (i, c) in text.char_indices() {
-        let span = Span::new(i, i + c.len_utf8());
-        for f in fold_char(c, &mut buf) {
-            if !f.is_whitespace() {
-                b.push(f, span);
-            }
-        }
-    }
+    let mut b = MappedTextBuilder::with_capacity(text.len());
+    for_each_folded(text, |c, span| {
+        b.push(c, span);
+    });
     b.build()
 }
 
 /// Folds `text` to a plain string (for queries and keys).
 pub fn fold_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        out.extend(fold_char(c, &mut buf).filter(|f| !f.is_whitespace()));
-    }
+    for_each_folded(text, |c, _| out.push(c));
     out
 }
 
-/// The folded form of one character (usually one character, sometimes
-/// several: `⑴` → `(1)`).
-fn fold_char(c: char, buf: &mut [u8; 4]) -> impl Iterator<Item = char> + '_ {
-    let simple = if c.len_utf8() == 3 {
-        let s = fast2s::convert(c.encode_utf8(buf));
-        s.chars().next().unwrap_or(c)
-    } else {
-        c
-    };
-    std::iter::once(simple).nfkc()
+/// Calls `emit` with each folded character and the byte range of `text` it
+/// comes from. Traditional → simplified runs once over the whole text
+/// (fast2s maps one character to one); NFKC runs only on characters that
+/// are neither ASCII nor CJK unified ideographs (which it leaves alone).
+fn for_each_folded(text: &str, mut emit: impl FnMut(char, Span)) {
+    let simplified = fast2s::convert(text);
+    let mut simple = simplified.chars();
+    for (i, c) in text.char_indices() {
+        let s = simple.next().unwrap_or(c);
+        let span = Span::new(i, i + c.len_utf8());
+        if s.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&s) {
+            if !s.is_whitespace() {
+                emit(s, span);
+            }
+            continue;
+        }
+        for f in std::iter::once(s).nfkc() {
+            if !f.is_whitespace() {
+                emit(f, span);
+            }
+        }
+    }
 }
 
 /// True for characters that fold to nothing (white space).
@@ -74,6 +77,21 @@ mod tests {
     #[test]
     fn keeps_case_and_cjk_punctuation() {
         assert_eq!(fold_str("G536、“五好”。"), "G536、“五好”。");
+    }
+
+    #[test]
+    /// (Per character: combining sequences are not composed.)
+    fn fast_path_agrees_with_plain_nfkc() {
+        let text = "發展 ＧＤＰ\u{3000}增长８％以上，（一）①⑴ａ\u{b}㎡“五好”、G536。";
+        let reference: String = text
+            .chars()
+            .map(|c| fast2s::convert(&c.to_string()))
+            .collect::<String>()
+            .nfkc()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(fold_str(text), reference);
+        assert_eq!(fold(text).text(), reference);
     }
 
     #[test]

@@ -30,6 +30,18 @@ impl MappedTextBuilder {
         Self::default()
     }
 
+    /// An empty builder with room for about `bytes` bytes of text.
+    pub fn with_capacity(bytes: usize) -> Self {
+        let chars = bytes / 2 + 1;
+        MappedTextBuilder {
+            inner: MappedText {
+                text: String::with_capacity(bytes),
+                starts: Vec::with_capacity(chars + 1),
+                parent: Vec::with_capacity(chars),
+            },
+        }
+    }
+
     /// Appends `c`, standing for `parent` in the parent text.
     pub fn push(&mut self, c: char, parent: Span) -> &mut Self {
         let m = &mut self.inner;

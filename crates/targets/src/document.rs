@@ -39,6 +39,7 @@ impl Extractor {
     /// All targets of `doc`, clause by clause in document order.
     pub fn extract_document(&self, doc: &Document) -> Vec<ClauseTarget> {
         let mut out = Vec::new();
+        let lines = fangan_model::LineIndex::new(&doc.text);
         for (id, clause) in doc.clauses.iter().enumerate() {
             for mut target in self.extract(&clause.text) {
                 if GENERIC.contains(&target.indicator.as_str())
@@ -53,7 +54,7 @@ impl Extractor {
                 out.push(ClauseTarget {
                     clause: id,
                     headline: clause.kind == SectionKind::Objectives,
-                    line: doc.line_of(source.start),
+                    line: lines.line(source.start),
                     source,
                     target,
                 });
