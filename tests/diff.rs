@@ -150,6 +150,15 @@ fn seeds_pair_in_the_scorer_shape() {
     assert!(pairs
         .iter()
         .any(|p| p["a"]["path"] == "二/（一）/2" && p["b"]["path"] == "附件6/二/（三）/2"));
+    // a task on the same topic as a whole group is paired with the group
+    assert!(pairs.iter().any(|p| p["a"]["path"] == "二/（三）/1"
+        && p["b"]["path"] == "附件4/二/（五）"
+        && p["kind"] == "group"));
+    // of seven near-identical mechanism sections, the one of the attachment
+    // where the other tasks found their partners
+    assert!(pairs
+        .iter()
+        .any(|p| p["a"]["path"] == "三" && p["b"]["path"] == "附件1/三"));
     // containers are neither paired one-to-one nor listed
     for c in v["only_b"].as_array().unwrap() {
         assert_ne!(c["path"], "二");

@@ -5,7 +5,8 @@
 //! JSON of two plans: the shape of `fangan_compare::wire` plus `"targets":
 //! [TargetRow]` at the top, the headline targets of both plans side by side,
 //! and `"targets": [TargetRow]` in each pair, the targets the two paired
-//! clauses set, side by side (empty when neither sets one), where
+//! clauses (with their `——` bullets) set, side by side (empty when
+//! neither sets one; `a` or `b` null for a target only one sets), where
 //! `TargetRow = {"canonical": STR, "a": STR|null, "b": STR|null, "differs": BOOL}`
 //! (`a`/`b` as written briefly: `力争 8%以上`).
 
@@ -114,8 +115,30 @@ fn headline_targets(ex: &fangan_targets::Extractor, a: &Document, b: &Document) 
     target_rows(&ta, &tb)
 }
 
-/// For each pair of `cmp` (same order), the targets its two clauses set,
-/// side by side; empty when neither clause sets one.
+/// The rows whose indicator both sides set: what the views show under a
+/// pair (a target only one clause names is no difference between them).
+pub fn set_by_both(rows: &[TargetRow]) -> Vec<&TargetRow> {
+    rows.iter()
+        .filter(|r| r.a.is_some() && r.b.is_some())
+        .collect()
+}
+
+/// A clause's text with the `——` bullets folded under it (an objectives
+/// section lists its targets as bullets).
+fn text_with_bullets(doc: &Document, id: usize) -> String {
+    let c = &doc.clauses[id];
+    let mut text = c.text.clone();
+    for &k in &c.children {
+        if doc.clauses[k].level == fangan_model::Level::Bullet {
+            text.push('\n');
+            text.push_str(&text_with_bullets(doc, k));
+        }
+    }
+    text
+}
+
+/// For each pair of `cmp` (same order), the targets its two clauses (with
+/// their bullets) set, side by side; empty when neither sets one.
 fn pair_targets(
     ex: &fangan_targets::Extractor,
     a: &Document,
@@ -125,8 +148,8 @@ fn pair_targets(
     cmp.pairs
         .iter()
         .map(|p| {
-            let ta = ex.extract(&a.clauses[p.a].text);
-            let tb = ex.extract(&b.clauses[p.b].text);
+            let ta = ex.extract(&text_with_bullets(a, p.a));
+            let tb = ex.extract(&text_with_bullets(b, p.b));
             target_rows(&ta, &tb)
         })
         .collect()

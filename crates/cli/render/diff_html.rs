@@ -3,8 +3,8 @@
 //! by side. Each aligned pair sits on one table row, its differences
 //! marked (`<del>` in A, `<ins>` in B, `<mark class=num>` for numbers); a
 //! clause only in one plan has a row of its own, in its place in that plan.
-//! A pair whose targets differ is followed by a row with a small table of
-//! them side by side.
+//! A pair whose clauses set different targets for one indicator is
+//! followed by a row with a small table of the indicators both set.
 //!
 //! The inline script only checks the page: it sets `data-layout="ok"` on
 //! `<body>` when both cells of every pair row start at the same height, and
@@ -91,11 +91,12 @@ fn pair_row(a: &Document, b: &Document, p: &Pair, targets: &[TargetRow]) -> Stri
         p.score,
         cell(b, p.b, &mb, "b")
     );
-    if targets.iter().any(|r| r.differs) {
+    let both = crate::cmd::diff::set_by_both(targets);
+    if both.iter().any(|r| r.differs) {
         let _ = writeln!(
             row,
             "<tr class=pair-targets><td colspan=3>{}</td></tr>",
-            targets_table(targets).trim_end()
+            targets_table(&both).trim_end()
         );
     }
     row
@@ -162,7 +163,7 @@ if(!a||!b||Math.abs(a.getBoundingClientRect().top-b.getBoundingClientRect().top)
 document.body.dataset.layout=bad?('bad:'+bad):'ok';document.body.dataset.pairs=rows.length;});";
 
 /// Targets side by side (the headline ones, or a pair's), as a small table.
-fn targets_table(rows: &[TargetRow]) -> String {
+fn targets_table<R: std::borrow::Borrow<TargetRow>>(rows: &[R]) -> String {
     if rows.is_empty() {
         return String::new();
     }
@@ -170,6 +171,7 @@ fn targets_table(rows: &[TargetRow]) -> String {
         "<table class=targets><thead><tr><th>indicator</th><th>A</th><th>B</th></tr></thead><tbody>",
     );
     for r in rows {
+        let r: &TargetRow = r.borrow();
         let _ = write!(
             t,
             "<tr class={}><td>{}</td><td>{}</td><td>{}</td></tr>",

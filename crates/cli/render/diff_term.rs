@@ -2,8 +2,9 @@
 //! headings, score and label, an inline diff for near-copies and
 //! paraphrases with differing numbers emphasized), then the clauses only in
 //! A and only in B. Without colour, deletions read `[-…-]`, insertions
-//! `{+…+}`, and differing numbers are listed under the pair. When the
-//! targets of a pair differ, they follow as a small table
+//! `{+…+}`, and differing numbers are listed under the pair. When the two
+//! clauses of a pair set different targets for one indicator, the
+//! indicators both set follow as a small table
 //! (`≠ 地区生产总值增速: 8%以上 | 5%左右`).
 
 use std::io::{self, Write};
@@ -102,9 +103,9 @@ fn or_dash(s: &str) -> &str {
 
 /// Rows of targets side by side, `≠` marking (and colour emphasizing) the
 /// differing ones, each line starting with `indent`.
-fn write_target_rows(
+fn write_target_rows<'r>(
     out: &mut impl Write,
-    rows: &[TargetRow],
+    rows: impl IntoIterator<Item = &'r TargetRow>,
     indent: &str,
     st: &Painter,
 ) -> io::Result<()> {
@@ -184,9 +185,10 @@ fn write_pair(
             .collect();
         writeln!(out, "   shared: {}", shared.join(" "))?;
     }
-    if targets.iter().any(|r| r.differs) {
+    let both = crate::cmd::diff::set_by_both(targets);
+    if both.iter().any(|r| r.differs) {
         writeln!(out, "   targets:")?;
-        write_target_rows(out, targets, "     ", st)?;
+        write_target_rows(out, both, "     ", st)?;
     }
     writeln!(out)
 }

@@ -12,10 +12,16 @@
 //! 4. A group (a clause whose children are all leaves) can be assigned like
 //!    a leaf, but only when it beats its best member by
 //!    [`AlignerBuilder::group_margin`], or at least equals it while the
-//!    clause reaches most of the members ([`AlignerBuilder::group_cover`]):
-//!    the clause matches the group as a whole. Its members that got no partner of their own and reach
-//!    [`AlignerBuilder::member_min`] are then paired with the clause too.
-//! 5. Each pair gets its label, its shared passages and its inline diff.
+//!    clause's words cover the group as a whole: their body similarity
+//!    (words and bigrams) reaches the paraphrase level and beats the best
+//!    member's by [`AlignerBuilder::group_cover`]. Its members that got no
+//!    partner of their own and reach [`AlignerBuilder::member_min`] are then
+//!    paired with the clause too.
+//! 5. A pair whose clause has template twins in other attachments of its
+//!    plan (every attachment's near-identical `推进机制`) moves to the twin
+//!    in the attachment where the other pairs of its part went
+//!    ([`crate::context`], [`AlignerBuilder::twins`]).
+//! 6. Each pair gets its label, its shared passages and its inline diff.
 
 use std::time::Duration;
 
@@ -114,9 +120,10 @@ impl AlignerBuilder {
         self
     }
 
-    /// Share of a group's members a clause must reach (score at least
-    /// [`Self::member_min`], two members at least) to be matched with the
-    /// group without beating its best member by the margin (default 0.5).
+    /// How much the body similarity (words and bigrams) of a clause with a
+    /// whole group must beat its best member's for the clause to cover the
+    /// group, and be matched with it without the score margin (default
+    /// 1.3; the body must also reach [`Self::paraphrase`]).
     pub fn group_cover(&mut self, v: f32) -> &mut Self {
         self.config.group_cover = v;
         self
@@ -454,7 +461,6 @@ impl<'s> Aligner<'s> {
     /// most tied to the A clause's part by the other pairs. `cos` holds the
     /// word cosines of A (rows) with B; the score being symmetric, calling
     /// it with the plans swapped settles the twins of A.
-    #[allow(clippy::too_many_arguments)]
     fn settle_twins(
         &self,
         a: &Prepared<'_>,

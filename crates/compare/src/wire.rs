@@ -21,6 +21,10 @@
 //! ClauseRef = {"plan": ID, "path": STR, "line": N, "text": STR, "heading": STR, "kind": STR}
 //! ```
 //!
+//! `fangan diff` adds `"targets"` at the top (headline targets of both
+//! plans) and in each pair (the targets the two clauses set, side by side):
+//! see the CLI's `cmd/diff.rs`. Compare does not read targets itself.
+//!
 //! Evidence ranges are character offsets (not bytes) into each clause's
 //! `text`, end exclusive, as everywhere in fangan's JSON. `number` marks a
 //! changed part that touches a number (a target that differs).

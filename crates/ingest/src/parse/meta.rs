@@ -48,10 +48,7 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
             .map(|c| (c.to_string(), format!("county name {}", meta.county.as_deref().unwrap_or(""))))
             .or_else(|| {
                 // how the plan speaks of itself: 我县/全县, 我区/全区, 我市/全市, 我省/全省
-                let (level, n) = ["县", "区", "市", "省"]
-                    .iter()
-                    .map(|l| (*l, text.matches(&format!("我{l}")).count() + text.matches(&format!("全{l}")).count()))
-                    .max_by_key(|&(_, n)| n)?;
+                let (level, n) = self_references(text);
                 (n > 0).then(|| (level.to_string(), format!("我{level}/全{level} ×{n}")))
             });
         if let Some((level, evidence)) = level {
@@ -65,6 +62,24 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
             note(meta, "year", &year.to_string(), &evidence);
         }
     }
+}
+
+/// The level a plan speaks of itself at (我县/全县, 我区/全区, 我市/全市,
+/// 我省/全省), by one pass over the text: the most frequent, with its count.
+fn self_references(text: &str) -> (&'static str, usize) {
+    const LEVELS: [(char, &str); 4] = [('县', "县"), ('区', "区"), ('市', "市"), ('省', "省")];
+    let mut counts = [0usize; 4];
+    let mut prev = ' ';
+    for c in text.chars() {
+        if prev == '我' || prev == '全' {
+            if let Some(k) = LEVELS.iter().position(|&(l, _)| l == c) {
+                counts[k] += 1;
+            }
+        }
+        prev = c;
+    }
+    let (k, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n).expect("four levels");
+    (LEVELS[k].1, n)
 }
 
 fn note(meta: &mut PlanMeta, field: &str, value: &str, evidence: &str) {
@@ -163,12 +178,16 @@ fn province(title: &str, text: &str) -> Option<(String, String)> {
             return Some((p.to_string(), format!("title {title:?}")));
         }
     }
-    PROVINCES
-        .iter()
-        .map(|p| (p, text.matches(&format!("{p}省")).count()))
-        .filter(|&(_, n)| n > 0)
-        .max_by_key(|&(_, n)| n)
-        .map(|(p, n)| (p.to_string(), format!("\"{p}省\" ×{n} in the text")))
+    // one pass over the 省 of the text
+    let mut counts = [0usize; PROVINCES.len()];
+    for (i, _) in text.match_indices('省') {
+        if let Some(k) = PROVINCES.iter().position(|p| text[..i].ends_with(p)) {
+            counts[k] += 1;
+        }
+    }
+    let (k, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    let p = PROVINCES[k];
+    (n > 0).then(|| (p.to_string(), format!("\"{p}省\" ×{n} in the text")))
 }
 
 fn year(title: &str, stem: &str, text: &str) -> Option<(u16, String)> {
