@@ -36,7 +36,12 @@ fn list_shows_every_seed_from_the_manifest() {
     assert_eq!(xy["clauses"], 253);
     assert!(xy.get("inferred").is_none(), "the manifest says it all");
     let table = stdout(&fangan(&["list"]));
-    assert!(table.lines().any(|l| l.starts_with("yueyanglou-2023") && l.contains("岳阳楼区")), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("yueyanglou-2023") && l.contains("岳阳楼区")),
+        "{table}"
+    );
 }
 
 #[test]
@@ -74,7 +79,10 @@ fn show_json_has_the_documented_shape() {
 fn show_outline_and_text() {
     let out = stdout(&fangan(&["show", "湘阴"]));
     assert!(out.starts_with("xiangyin-2025"), "{out}");
-    assert!(out.contains("      附件2/二/（一）/3/现代文旅  现代文旅"), "{out}");
+    assert!(
+        out.contains("      附件2/二/（一）/3/现代文旅  现代文旅"),
+        "{out}"
+    );
     assert!(!out.contains('\x1b'), "no colour in a pipe");
     let out = stdout(&fangan(&["show", "pingjiang-2025", "--text"]));
     assert!(out.contains("其他部门要密切配合"));
@@ -84,14 +92,21 @@ fn show_outline_and_text() {
 
 #[test]
 fn show_reads_a_file_path_and_infers_what_it_can() {
-    let o = fangan(&["show", "tests/fixtures/reports/hunan.txt", "--format", "json"]);
+    let o = fangan(&[
+        "show",
+        "tests/fixtures/reports/hunan.txt",
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["plan"]["id"], "hunan");
     assert_eq!(v["plan"]["province"], "湖南");
     assert!(v["plan"]["county"].is_null());
     let inferred = v["plan"]["inferred"].as_array().unwrap();
-    assert!(inferred.iter().any(|i| i["field"] == "province" && i["evidence"].as_str().unwrap().contains("title")));
+    assert!(inferred
+        .iter()
+        .any(|i| i["field"] == "province" && i["evidence"].as_str().unwrap().contains("title")));
 }
 
 #[test]
@@ -103,5 +118,8 @@ fn unknown_and_ambiguous_plans_are_clear_errors() {
     let o = fangan(&["show", "平江"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("names 2 plans") && err.contains("pingjiang-2023"), "{err}");
+    assert!(
+        err.contains("names 2 plans") && err.contains("pingjiang-2023"),
+        "{err}"
+    );
 }

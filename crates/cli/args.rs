@@ -22,13 +22,29 @@ pub struct Args {
 pub struct GlobalArgs {
     /// Folder of plans to read (default: ./seeds if present, else the seed
     /// corpus built into the binary).
-    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub corpus: Option<PathBuf>,
     /// Folder of the search index (default: ./index).
-    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub index: Option<PathBuf>,
     /// When to colour terminal output.
-    #[arg(long, global = true, value_enum, default_value = "auto", help_heading = "Global options")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 }
 

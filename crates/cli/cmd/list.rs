@@ -44,7 +44,12 @@ pub fn run(args: ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             writeln!(out)?;
         }
         Format::Csv => {
-            csv_row(&mut out, &["id", "county", "level", "year", "title", "clauses", "inferred"])?;
+            csv_row(
+                &mut out,
+                &[
+                    "id", "county", "level", "year", "title", "clauses", "inferred",
+                ],
+            )?;
             for r in &rows {
                 let m = r.meta;
                 let inferred: Vec<&str> = m.inferred.iter().map(|i| i.field.as_str()).collect();
@@ -89,5 +94,9 @@ pub fn run(args: ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(ExitCode::from(if corpus.refused.is_empty() { 0 } else { 1 }))
+    Ok(ExitCode::from(if corpus.refused.is_empty() {
+        0
+    } else {
+        1
+    }))
 }

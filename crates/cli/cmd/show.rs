@@ -50,7 +50,12 @@ fn depth(doc: &Document, mut id: usize) -> usize {
     d
 }
 
-fn outline(out: &mut impl Write, doc: &Document, with_text: bool, color: bool) -> std::io::Result<()> {
+fn outline(
+    out: &mut impl Write,
+    doc: &Document,
+    with_text: bool,
+    color: bool,
+) -> std::io::Result<()> {
     let m = &doc.meta;
     let title = m.title.as_deref().unwrap_or("(untitled)");
     writeln!(out, "{}  {}", paint(&m.id, Style::Bold, color), title)?;

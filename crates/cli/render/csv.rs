@@ -24,6 +24,9 @@ mod tests {
     fn quotes_only_when_needed() {
         let mut v = Vec::new();
         super::csv_row(&mut v, &["发改局", "a,b", "say \"hi\""]).unwrap();
-        assert_eq!(String::from_utf8(v).unwrap(), "发改局,\"a,b\",\"say \"\"hi\"\"\"\r\n");
+        assert_eq!(
+            String::from_utf8(v).unwrap(),
+            "发改局,\"a,b\",\"say \"\"hi\"\"\"\r\n"
+        );
     }
 }

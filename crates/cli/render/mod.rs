@@ -7,11 +7,11 @@ pub mod plan_json;
 pub use csv::csv_row;
 pub use paint::{paint, Style};
 
-pub mod search;
-pub mod targets;
 pub mod diff_html;
 pub mod diff_term;
 pub mod leads;
+pub mod search;
+pub mod targets;
 
 /// Output format of a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -95,7 +95,12 @@ impl<'a> ShowJson<'a> {
     }
 }
 
-fn clause_json<'a>(doc: &'a Document, lines: &LineIndex, c: &'a Clause, notes: &[Note]) -> ClauseJson<'a> {
+fn clause_json<'a>(
+    doc: &'a Document,
+    lines: &LineIndex,
+    c: &'a Clause,
+    notes: &[Note],
+) -> ClauseJson<'a> {
     ClauseJson {
         plan: &doc.meta.id,
         path: &c.path,

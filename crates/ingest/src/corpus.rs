@@ -49,12 +49,14 @@ impl Corpus {
 
     /// The seed plans built into the binary.
     pub fn embedded(parser: &Parser) -> Corpus {
-        let manifest = Manifest::parse(crate::embedded::MANIFEST).expect("the seed manifest is valid");
+        let manifest =
+            Manifest::parse(crate::embedded::MANIFEST).expect("the seed manifest is valid");
         let documents = crate::embedded::SEEDS
             .par_iter()
             .map(|(name, text)| {
                 let path = PathBuf::from("seeds").join(name);
-                let source = read_bytes(text.as_bytes(), &path).expect("the built-in seeds are plain UTF-8 text");
+                let source = read_bytes(text.as_bytes(), &path)
+                    .expect("the built-in seeds are plain UTF-8 text");
                 parser.parse(source, Some(path), meta_for(name, Some(&manifest)))
             })
             .collect();
@@ -72,7 +74,12 @@ impl Corpus {
         }
         self.documents
             .iter()
-            .filter(|d| d.meta.county.as_deref().is_some_and(|c| c == key || c.starts_with(key)))
+            .filter(|d| {
+                d.meta
+                    .county
+                    .as_deref()
+                    .is_some_and(|c| c == key || c.starts_with(key))
+            })
             .collect()
     }
 }

@@ -66,12 +66,15 @@ impl Manifest {
             path: path.clone(),
             source,
         })?;
-        Manifest::parse(&text).map(Some).map_err(|message| Error::Manifest { path, message })
+        Manifest::parse(&text)
+            .map(Some)
+            .map_err(|message| Error::Manifest { path, message })
     }
 
     /// Parses manifest text.
     pub fn parse(text: &str) -> std::result::Result<Manifest, String> {
-        let m: Manifest = toml::from_str(text).map_err(|e| e.to_string().trim().replace('\n', " "))?;
+        let m: Manifest =
+            toml::from_str(text).map_err(|e| e.to_string().trim().replace('\n', " "))?;
         let mut seen = std::collections::HashSet::new();
         for e in &m.plan {
             if !seen.insert(e.id.as_str()) {
@@ -79,7 +82,10 @@ impl Manifest {
             }
             if let Some(l) = &e.level {
                 if !matches!(l.as_str(), "县" | "区" | "市" | "旗" | "州" | "省") {
-                    return Err(format!("plan {:?}: level {l:?} is not one of 县/区/市/旗/州/省", e.id));
+                    return Err(format!(
+                        "plan {:?}: level {l:?} is not one of 县/区/市/旗/州/省",
+                        e.id
+                    ));
                 }
             }
         }
@@ -88,7 +94,10 @@ impl Manifest {
 
     /// The entry for the file `file_name` (by `file`, else by id = stem).
     pub fn entry_for(&self, file_name: &str) -> Option<&Entry> {
-        let stem = Path::new(file_name).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let stem = Path::new(file_name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("");
         self.plan
             .iter()
             .find(|e| e.file.as_deref() == Some(file_name))
@@ -118,8 +127,12 @@ mod tests {
 
     #[test]
     fn parses_and_finds_entries() {
-        let m = Manifest::parse("[[plan]]\nid = \"a-2023\"\ncounty = \"平江县\"\nyear = 2023\n").unwrap();
-        assert_eq!(m.entry_for("a-2023.txt").unwrap().meta().county.as_deref(), Some("平江县"));
+        let m = Manifest::parse("[[plan]]\nid = \"a-2023\"\ncounty = \"平江县\"\nyear = 2023\n")
+            .unwrap();
+        assert_eq!(
+            m.entry_for("a-2023.txt").unwrap().meta().county.as_deref(),
+            Some("平江县")
+        );
         assert!(m.entry_for("b.txt").is_none());
     }
 

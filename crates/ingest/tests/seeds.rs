@@ -34,17 +34,30 @@ fn levels(doc: &Document) -> BTreeMap<&'static str, usize> {
 }
 
 fn clause<'a>(doc: &'a Document, path: &str) -> &'a fangan_model::Clause {
-    doc.clause(path).unwrap_or_else(|| panic!("{}: no clause {path}", doc.meta.id))
+    doc.clause(path)
+        .unwrap_or_else(|| panic!("{}: no clause {path}", doc.meta.id))
 }
 
 #[test]
 fn clause_counts_per_level_match_hand_counts() {
     let corpus = seeds();
     let want: &[(&str, &[(&str, usize)])] = &[
-        ("pingjiang-2023", &[("front", 1), ("section", 3), ("group", 6), ("task", 30)]),
-        ("pingjiang-2025", &[("front", 1), ("section", 3), ("group", 3), ("task", 9)]),
-        ("suining-2024", &[("front", 1), ("section", 3), ("bullet", 8), ("group", 12)]),
-        ("yueyanglou-2023", &[("front", 1), ("section", 3), ("group", 5), ("task", 17)]),
+        (
+            "pingjiang-2023",
+            &[("front", 1), ("section", 3), ("group", 6), ("task", 30)],
+        ),
+        (
+            "pingjiang-2025",
+            &[("front", 1), ("section", 3), ("group", 3), ("task", 9)],
+        ),
+        (
+            "suining-2024",
+            &[("front", 1), ("section", 3), ("bullet", 8), ("group", 12)],
+        ),
+        (
+            "yueyanglou-2023",
+            &[("front", 1), ("section", 3), ("group", 5), ("task", 17)],
+        ),
         (
             "xiangyin-2025",
             &[
@@ -89,7 +102,9 @@ fn xiangyin_attachments_each_have_a_title_and_their_own_numbering() {
     assert_eq!(c.line, 72);
     assert_eq!(clause(doc, "附件2/二/（一）/3").children.len(), 3);
     // the list of attachments in the main plan is not a run of tasks
-    assert!(clause(doc, "附件列表").text.contains("7. 民生补短提质攻坚实施方案"));
+    assert!(clause(doc, "附件列表")
+        .text
+        .contains("7. 民生补短提质攻坚实施方案"));
     assert_eq!(clause(doc, "三/（四）").children.len(), 0);
 }
 
@@ -98,10 +113,10 @@ fn pingjiang_2023_bold_cut_headings() {
     let corpus = seeds();
     let doc = plan(&corpus, "pingjiang-2023");
     for (path, line, heading) in [
-        ("二/（二）", 33, "着力扩大有效投资"),     // **(二) 着力扩大有效投资。**
-        ("二/（一）/6", 29, "引进培育商贸企业"),   // **6. 引进培育商贸企业。**
+        ("二/（二）", 33, "着力扩大有效投资"), // **(二) 着力扩大有效投资。**
+        ("二/（一）/6", 29, "引进培育商贸企业"), // **6. 引进培育商贸企业。**
         ("二/（一）/2", 19, "支持刚性和改善性住房消费"), // 2. **支持…。**
-        ("三", 105, "推进机制"),                   // ### **三、推进机制**
+        ("三", 105, "推进机制"),               // ### **三、推进机制**
         ("二/（四）/4", 65, "加快“五好”园区等产业平台建设"),
     ] {
         let c = clause(doc, path);
@@ -118,7 +133,13 @@ fn yueyanglou_two_tasks_numbered_3() {
     let kids: Vec<(&str, usize, &str)> = clause(doc, "二/（五）")
         .children
         .iter()
-        .map(|&i| (doc.clauses[i].path.as_str(), doc.clauses[i].line, doc.clauses[i].heading.as_str()))
+        .map(|&i| {
+            (
+                doc.clauses[i].path.as_str(),
+                doc.clauses[i].line,
+                doc.clauses[i].heading.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         kids,
@@ -136,16 +157,24 @@ fn yueyanglou_two_tasks_numbered_3() {
 fn page_breaks_are_repaired() {
     let corpus = seeds();
     let doc = plan(&corpus, "pingjiang-2025");
-    assert!(clause(doc, "二/（一）/2").text.contains("其他部门要密切配合"));
+    assert!(clause(doc, "二/（一）/2")
+        .text
+        .contains("其他部门要密切配合"));
     assert_eq!(doc.clauses[0].heading, "担当好稳增长挑大梁的责任实施方案");
     let doc = plan(&corpus, "pingjiang-2023");
     let c = clause(doc, "二/（三）/1");
     assert_eq!(c.notes.len(), 1);
     assert_eq!(c.notes[0].text, "(商务粮食局牵头，发改局等负责)");
     assert_eq!(c.notes[0].line, 51); // the line the note starts on
-    assert!(clause(doc, "二/（二）/1").text.contains("华电平江电厂二期项目"));
-    assert!(clause(doc, "二/（一）/1").text.contains("中国（平江）休闲食品文化节"));
-    assert!(clause(doc, "二/（一）/5").text.contains("“电子商务强主体”工程"));
+    assert!(clause(doc, "二/（二）/1")
+        .text
+        .contains("华电平江电厂二期项目"));
+    assert!(clause(doc, "二/（一）/1")
+        .text
+        .contains("中国（平江）休闲食品文化节"));
+    assert!(clause(doc, "二/（一）/5")
+        .text
+        .contains("“电子商务强主体”工程"));
     // a paragraph after a finished sentence stays a paragraph of the same task
     let c = clause(doc, "二/（四）/6");
     assert!(c.text.contains("品质。\n抓好“一特二辅”"), "{}", c.text);
@@ -154,7 +183,10 @@ fn page_breaks_are_repaired() {
 
 fn jsonl(name: &str) -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(root().join("tests/fixtures/eval").join(name)).unwrap();
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn squeeze(s: &str) -> String {
@@ -168,7 +200,9 @@ fn every_gold_clause_is_one_parsed_clause_on_its_line() {
     assert!(rows.len() > 40);
     for row in rows {
         for side in ["a", "b"] {
-            let Some(id) = row[side].as_str() else { continue };
+            let Some(id) = row[side].as_str() else {
+                continue;
+            };
             let path = row[format!("path_{side}")].as_str().unwrap();
             let line = row[format!("line_{side}")].as_u64().unwrap() as usize;
             let start = squeeze(row[format!("start_{side}")].as_str().unwrap());
@@ -199,10 +233,17 @@ fn every_gold_note_ends_the_clause_that_carries_it() {
             let note = c.notes.last().unwrap_or_else(|| panic!("{path}: no note"));
             assert_eq!(squeeze(&note.text), raw, "{path}");
             assert_eq!(note.line, line, "{path}");
-            assert_eq!(note.range.end, c.text.trim_end().trim_end_matches('。').len(), "{path}");
+            assert_eq!(
+                note.range.end,
+                c.text.trim_end().trim_end_matches('。').len(),
+                "{path}"
+            );
             assert_eq!(squeeze(note.span.slice(&doc.text)), raw, "{path}");
         } else {
-            assert!(squeeze(&c.text).contains(&raw), "{path}: mechanism sentence");
+            assert!(
+                squeeze(&c.text).contains(&raw),
+                "{path}: mechanism sentence"
+            );
         }
     }
 }
@@ -217,13 +258,18 @@ fn clauses_cover_the_text_exactly_once() {
         let kept: String = doc
             .text
             .split('\n')
-            .filter(|l| !fangan_ingest::parse::lines::is_residue(l.trim().trim_start_matches('#').trim()))
+            .filter(|l| {
+                !fangan_ingest::parse::lines::is_residue(l.trim().trim_start_matches('#').trim())
+            })
             .map(|l| squeeze(l.trim_start().trim_start_matches('#')))
             .collect();
         assert_eq!(joined, kept, "{}", doc.meta.id);
         for c in &doc.clauses {
             // the span slices the original: same text once layout is dropped
-            let orig: String = c.span.slice(&doc.text).split('\n')
+            let orig: String = c
+                .span
+                .slice(&doc.text)
+                .split('\n')
                 .filter(|l| !fangan_ingest::parse::lines::is_residue(l.trim()))
                 .map(|l| squeeze(l.trim_start().trim_start_matches('#')))
                 .collect();
@@ -236,14 +282,35 @@ fn clauses_cover_the_text_exactly_once() {
 fn provincial_reports_parse_without_invented_clauses() {
     // (file, clauses): the front matter, the real numbered headings and the
     // 名词解释 block with its numbered entries; nothing else
-    let want = [("guangdong", 43), ("hebei", 15), ("hunan", 15), ("sichuan", 35), ("xizang", 12)];
+    let want = [
+        ("guangdong", 43),
+        ("hebei", 15),
+        ("hunan", 15),
+        ("sichuan", 35),
+        ("xizang", 12),
+    ];
     for (name, clauses) in want {
-        let path = root().join("tests/fixtures/reports").join(format!("{name}.txt"));
+        let path = root()
+            .join("tests/fixtures/reports")
+            .join(format!("{name}.txt"));
         let doc = load_file(&path, &Parser::new()).unwrap();
-        assert_eq!(doc.clauses.len(), clauses, "{name}: {:#?}", doc.clauses.iter().map(|c| &c.path).collect::<Vec<_>>());
+        assert_eq!(
+            doc.clauses.len(),
+            clauses,
+            "{name}: {:#?}",
+            doc.clauses.iter().map(|c| &c.path).collect::<Vec<_>>()
+        );
         assert!(doc.warnings.is_empty(), "{name}: {:?}", doc.warnings);
-        assert!(doc.clauses.iter().all(|c| c.notes.is_empty()), "{name}: no responsibility notes in reports");
-        assert!(doc.clauses.iter().all(|c| c.level != fangan_model::Level::Subheading), "{name}");
+        assert!(
+            doc.clauses.iter().all(|c| c.notes.is_empty()),
+            "{name}: no responsibility notes in reports"
+        );
+        assert!(
+            doc.clauses
+                .iter()
+                .all(|c| c.level != fangan_model::Level::Subheading),
+            "{name}"
+        );
         let title = doc.clauses[0].heading.as_str();
         assert!(title.contains("政府工作报告"), "{name}: {title}");
     }
@@ -252,22 +319,46 @@ fn provincial_reports_parse_without_invented_clauses() {
 #[test]
 fn without_a_manifest_metadata_is_inferred_and_shown_as_inferred() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["pingjiang-2023.txt", "pingjiang-2025.txt", "xiangyin-2025.txt", "yueyanglou-2023.txt"] {
+    for name in [
+        "pingjiang-2023.txt",
+        "pingjiang-2025.txt",
+        "xiangyin-2025.txt",
+        "yueyanglou-2023.txt",
+    ] {
         std::fs::copy(root().join("seeds").join(name), dir.path().join(name)).unwrap();
     }
-    std::fs::copy(root().join("tests/fixtures/reports/hunan.txt"), dir.path().join("hunan.txt")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/reports/hunan.txt"),
+        dir.path().join("hunan.txt"),
+    )
+    .unwrap();
     let corpus = Corpus::load_dir(dir.path(), &Parser::new()).unwrap();
     let meta = |id: &str| plan(&corpus, id).meta.clone();
-    let inferred = |id: &str, field: &str| meta(id).inferred.iter().any(|i| i.field == field && !i.evidence.is_empty());
+    let inferred = |id: &str, field: &str| {
+        meta(id)
+            .inferred
+            .iter()
+            .any(|i| i.field == field && !i.evidence.is_empty())
+    };
     let m = meta("pingjiang-2023");
-    assert_eq!((m.county.as_deref(), m.level.as_deref(), m.year), (Some("平江县"), Some("县"), Some(2023)));
+    assert_eq!(
+        (m.county.as_deref(), m.level.as_deref(), m.year),
+        (Some("平江县"), Some("县"), Some(2023))
+    );
     assert!(inferred("pingjiang-2023", "county") && inferred("pingjiang-2023", "year"));
     assert_eq!(meta("xiangyin-2025").county.as_deref(), Some("湘阴县"));
-    assert_eq!(meta("xiangyin-2025").title, None, "the file has no title line");
+    assert_eq!(
+        meta("xiangyin-2025").title,
+        None,
+        "the file has no title line"
+    );
     assert_eq!(meta("yueyanglou-2023").county.as_deref(), Some("岳阳楼区"));
     assert_eq!(meta("yueyanglou-2023").level.as_deref(), Some("区"));
     // the county is never named on its own in pingjiang-2025: unknown stays unknown
     assert_eq!(meta("pingjiang-2025").county, None);
     let m = meta("hunan");
-    assert_eq!((m.county, m.province.as_deref(), m.level.as_deref(), m.year), (None, Some("湖南"), Some("省"), Some(2026)));
+    assert_eq!(
+        (m.county, m.province.as_deref(), m.level.as_deref(), m.year),
+        (None, Some("湖南"), Some("省"), Some(2026))
+    );
 }

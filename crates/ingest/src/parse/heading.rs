@@ -24,14 +24,27 @@ pub fn heading(body: &str) -> String {
         None if first_line.chars().count() <= MAX_HEADING_LEN => first_line,
         None => "",
     };
-    h.trim().trim_end_matches([':', '：', '，', ',']).trim().to_string()
+    h.trim()
+        .trim_end_matches([':', '：', '，', ','])
+        .trim()
+        .to_string()
 }
 
 /// The kind of a section from its heading.
 pub fn section_kind(heading: &str) -> SectionKind {
-    const MECHANISM: &[&str] = &["机制", "组织", "保障措施", "工作要求", "实施保障", "保障", "要求"];
+    const MECHANISM: &[&str] = &[
+        "机制",
+        "组织",
+        "保障措施",
+        "工作要求",
+        "实施保障",
+        "保障",
+        "要求",
+    ];
     const OBJECTIVES: &[&str] = &["目标"];
-    const TASKS: &[&str] = &["任务", "重点", "举措", "措施", "行动", "路径", "内容", "工作"];
+    const TASKS: &[&str] = &[
+        "任务", "重点", "举措", "措施", "行动", "路径", "内容", "工作",
+    ];
     if MECHANISM.iter().any(|w| heading.contains(w)) {
         SectionKind::Mechanism
     } else if OBJECTIVES.iter().any(|w| heading.contains(w)) {
@@ -63,11 +76,19 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(heading("强化政策协同。建立政策梳理对接调度机制"), "强化政策协同");
-        assert_eq!(heading("工作目标"), "工作目标");
-        assert_eq!(heading("强化产业发展,增强发展后劲。"), "强化产业发展,增强发展后劲");
         assert_eq!(
-            heading("统筹抓好高校毕业生、农民工、退役军人、脱贫人口等重点群体就业，落实就业优先政策。"),
+            heading("强化政策协同。建立政策梳理对接调度机制"),
+            "强化政策协同"
+        );
+        assert_eq!(heading("工作目标"), "工作目标");
+        assert_eq!(
+            heading("强化产业发展,增强发展后劲。"),
+            "强化产业发展,增强发展后劲"
+        );
+        assert_eq!(
+            heading(
+                "统筹抓好高校毕业生、农民工、退役军人、脱贫人口等重点群体就业，落实就业优先政策。"
+            ),
             ""
         );
     }
@@ -85,8 +106,14 @@ mod tests {
 
     #[test]
     fn subheading_leads() {
-        assert_eq!(subheading_lead("装备制造产业。依托湖南省先进装备制造"), Some("装备制造产业"));
-        assert_eq!(subheading_lead("落实《岳阳市医疗救助实施细则》工作要求,全面落实"), None);
+        assert_eq!(
+            subheading_lead("装备制造产业。依托湖南省先进装备制造"),
+            Some("装备制造产业")
+        );
+        assert_eq!(
+            subheading_lead("落实《岳阳市医疗救助实施细则》工作要求,全面落实"),
+            None
+        );
         assert_eq!(subheading_lead("全县医疗救助全覆盖。"), None);
     }
 }

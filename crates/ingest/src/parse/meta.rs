@@ -7,11 +7,66 @@ use fangan_model::{Inference, PlanMeta};
 
 /// Words ending in 县/区 that are not place names.
 const NOT_PLACES: &[&str] = &[
-    "全县", "我县", "本县", "各县", "该县", "全区", "我区", "本区", "各区", "该区", "城区", "园区",
-    "社区", "景区", "片区", "新区", "高新区", "示范区", "开发区", "功能区", "保护区", "街区", "市区",
-    "辖区", "山区", "湖区", "矿区", "老区", "试验区", "集聚区", "先行区", "度假区", "产业区",
-    "工业区", "县区", "郊区", "商圈区", "校区", "港区", "库区", "灾区", "牧区", "林区", "边区", "地区",
-    "省区", "分区", "自治区", "经济区", "特区", "城区", "小区", "营区", "警区", "坝区", "湾区", "合作区", "承接区", "联动区", "协同区",
+    "全县",
+    "我县",
+    "本县",
+    "各县",
+    "该县",
+    "全区",
+    "我区",
+    "本区",
+    "各区",
+    "该区",
+    "城区",
+    "园区",
+    "社区",
+    "景区",
+    "片区",
+    "新区",
+    "高新区",
+    "示范区",
+    "开发区",
+    "功能区",
+    "保护区",
+    "街区",
+    "市区",
+    "辖区",
+    "山区",
+    "湖区",
+    "矿区",
+    "老区",
+    "试验区",
+    "集聚区",
+    "先行区",
+    "度假区",
+    "产业区",
+    "工业区",
+    "县区",
+    "郊区",
+    "商圈区",
+    "校区",
+    "港区",
+    "库区",
+    "灾区",
+    "牧区",
+    "林区",
+    "边区",
+    "地区",
+    "省区",
+    "分区",
+    "自治区",
+    "经济区",
+    "特区",
+    "城区",
+    "小区",
+    "营区",
+    "警区",
+    "坝区",
+    "湾区",
+    "合作区",
+    "承接区",
+    "联动区",
+    "协同区",
 ];
 
 /// Fills the unknown fields of `meta` from the plan's title, text and file stem.
@@ -34,7 +89,11 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
             note(meta, "province", &p, &evidence);
         }
     }
-    let provincial_title = title.is_some_and(|t| PROVINCES.iter().any(|p| t.contains(&format!("{p}省")) || t.contains(&format!("{p}自治区"))));
+    let provincial_title = title.is_some_and(|t| {
+        PROVINCES
+            .iter()
+            .any(|p| t.contains(&format!("{p}省")) || t.contains(&format!("{p}自治区")))
+    });
     if meta.level.is_none() && meta.county.is_none() && provincial_title {
         meta.level = Some("省".into());
         note(meta, "level", "省", "the title names a province");
@@ -45,7 +104,12 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
             .as_deref()
             .and_then(|c| c.chars().last())
             .filter(|c| matches!(c, '县' | '区' | '市' | '旗'))
-            .map(|c| (c.to_string(), format!("county name {}", meta.county.as_deref().unwrap_or(""))))
+            .map(|c| {
+                (
+                    c.to_string(),
+                    format!("county name {}", meta.county.as_deref().unwrap_or("")),
+                )
+            })
             .or_else(|| {
                 // how the plan speaks of itself: 我县/全县, 我区/全区, 我市/全市, 我省/全省
                 let (level, n) = self_references(text);
@@ -78,7 +142,11 @@ fn self_references(text: &str) -> (&'static str, usize) {
         }
         prev = c;
     }
-    let (k, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n).expect("four levels");
+    let (k, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
+        .expect("four levels");
     (LEVELS[k].1, n)
 }
 
@@ -96,9 +164,37 @@ fn is_han(c: char) -> bool {
 
 /// Province-level regions (for `湖南省…`, `西藏自治区…`, `重庆市…`).
 const PROVINCES: &[&str] = &[
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州",
-    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
 ];
 
 /// A place name `XX县` / `XXX区` found in the text.
@@ -129,21 +225,34 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 continue;
             }
             let name: String = chars[start..=i].iter().collect();
-            if NOT_PLACES.iter().any(|w| name.ends_with(w)) || PROVINCES.iter().any(|p| name.starts_with(p)) {
+            if NOT_PLACES.iter().any(|w| name.ends_with(w))
+                || PROVINCES.iter().any(|p| name.starts_with(p))
+            {
                 continue;
             }
             let after: String = chars[i + 1..(i + 5).min(chars.len())].iter().collect();
-            let strong = ["人民政府", "政府", "委"].iter().any(|s| after.starts_with(s)) as usize;
+            let strong = ["人民政府", "政府", "委"]
+                .iter()
+                .any(|s| after.starts_with(s)) as usize;
             match found.iter_mut().find(|c| c.name == name) {
                 Some(c) => {
                     c.count += 1;
                     c.strong += strong;
                 }
-                None => found.push(Candidate { name, count: 1, strong }),
+                None => found.push(Candidate {
+                    name,
+                    count: 1,
+                    strong,
+                }),
             }
         }
     }
-    found.sort_by(|a, b| b.strong.cmp(&a.strong).then(b.count.cmp(&a.count)).then(a.name.cmp(&b.name)));
+    found.sort_by(|a, b| {
+        b.strong
+            .cmp(&a.strong)
+            .then(b.count.cmp(&a.count))
+            .then(a.name.cmp(&b.name))
+    });
     found
 }
 
@@ -161,9 +270,18 @@ fn county(title: &str, text: &str) -> Option<(String, String)> {
     // 2. a name seen with its government (`湘阴县人民政府`), else one that recurs
     let best = candidates(text).into_iter().next()?;
     if best.strong > 0 {
-        Some((best.name.clone(), format!("\"{}人民政府/政府/委\" ×{} in the text", best.name, best.strong)))
+        Some((
+            best.name.clone(),
+            format!(
+                "\"{}人民政府/政府/委\" ×{} in the text",
+                best.name, best.strong
+            ),
+        ))
     } else if best.count >= 3 {
-        Some((best.name.clone(), format!("{:?} ×{} in the text", best.name, best.count)))
+        Some((
+            best.name.clone(),
+            format!("{:?} ×{} in the text", best.name, best.count),
+        ))
     } else {
         None
     }
@@ -172,7 +290,14 @@ fn county(title: &str, text: &str) -> Option<(String, String)> {
 /// The province named in the title (`2026年湖南省政府工作报告`), else the
 /// one the text names most (`湖南省…`).
 fn province(title: &str, text: &str) -> Option<(String, String)> {
-    let suffixes = ["省", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "市"];
+    let suffixes = [
+        "省",
+        "自治区",
+        "壮族自治区",
+        "回族自治区",
+        "维吾尔自治区",
+        "市",
+    ];
     for p in PROVINCES {
         if suffixes.iter().any(|s| title.contains(&format!("{p}{s}"))) {
             return Some((p.to_string(), format!("title {title:?}")));
@@ -191,7 +316,11 @@ fn province(title: &str, text: &str) -> Option<(String, String)> {
 }
 
 fn year(title: &str, stem: &str, text: &str) -> Option<(u16, String)> {
-    if let Some(y) = title.find('年').and_then(|i| title.get(i.saturating_sub(4)..i)).and_then(|s| s.parse::<u16>().ok()) {
+    if let Some(y) = title
+        .find('年')
+        .and_then(|i| title.get(i.saturating_sub(4)..i))
+        .and_then(|s| s.parse::<u16>().ok())
+    {
         if (2000..=2100).contains(&y) {
             return Some((y, format!("title {title:?}")));
         }
@@ -208,14 +337,19 @@ fn year(title: &str, stem: &str, text: &str) -> Option<(u16, String)> {
     let b = text.as_bytes();
     for (i, _) in text.match_indices('年') {
         if i >= 4 && (i < 5 || !b[i - 5].is_ascii_digit()) {
-            if let Some(y) = std::str::from_utf8(&b[i - 4..i]).ok().and_then(|s| s.parse::<u16>().ok()) {
+            if let Some(y) = std::str::from_utf8(&b[i - 4..i])
+                .ok()
+                .and_then(|s| s.parse::<u16>().ok())
+            {
                 if (2000..=2100).contains(&y) {
                     *counts.entry(y).or_default() += 1;
                 }
             }
         }
     }
-    let (&y, &n) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)))?;
+    let (&y, &n) = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)))?;
     Some((y, format!("\"{y}年\" ×{n} in the text")))
 }
 
@@ -226,7 +360,12 @@ mod tests {
     #[test]
     fn county_from_title_and_text() {
         let mut m = PlanMeta::default();
-        infer(&mut m, Some("绥宁县实施“八大行动”总体方案"), "全县产业保持稳步增长。2024年末", "x");
+        infer(
+            &mut m,
+            Some("绥宁县实施“八大行动”总体方案"),
+            "全县产业保持稳步增长。2024年末",
+            "x",
+        );
         assert_eq!(m.county.as_deref(), Some("绥宁县"));
         assert_eq!(m.level.as_deref(), Some("县"));
         assert_eq!(m.year, Some(2024));

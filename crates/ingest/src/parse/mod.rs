@@ -18,8 +18,8 @@ mod tree;
 use std::path::PathBuf;
 
 use fangan_model::{
-    Clause, Document, Level, LineIndex, MappedText, MappedTextBuilder, PlanMeta, RawNote, SourceInfo,
-    Span,
+    Clause, Document, Level, LineIndex, MappedText, MappedTextBuilder, PlanMeta, RawNote,
+    SourceInfo, Span,
 };
 
 use crate::read::SourceText;
@@ -99,8 +99,12 @@ fn to_clause(d: Draft, lines: &LineIndex) -> Clause {
     let span = map.source_span(Span::new(0, text.len()));
     let heading = match d.level {
         Level::Front => title(&d.paras),
-        Level::Attachment => Some(title(&d.paras)).filter(|t| !t.is_empty()).unwrap_or_else(|| d.label.clone()),
-        Level::Subheading => heading::subheading_lead(&text).unwrap_or_default().to_string(),
+        Level::Attachment => Some(title(&d.paras))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| d.label.clone()),
+        Level::Subheading => heading::subheading_lead(&text)
+            .unwrap_or_default()
+            .to_string(),
         Level::AttachmentList => "附件".to_string(),
         _ => heading::heading(text.get(d.label_len..).unwrap_or("")),
     };

@@ -10,13 +10,30 @@ use fangan_model::Span;
 
 /// Words that make a bracketed group a responsibility note.
 const NOTE_WORDS: &[&str] = &[
-    "牵头", "负责", "责任单位", "配合", "责任部门", "主责", "承办", "落实单位", "责任领导", "协助",
-    "参与", "分工",
+    "牵头",
+    "负责",
+    "责任单位",
+    "配合",
+    "责任部门",
+    "主责",
+    "承办",
+    "落实单位",
+    "责任领导",
+    "协助",
+    "参与",
+    "分工",
 ];
 
 /// Keys that start a bracket-less note line.
 const NOTE_KEYS: &[&str] = &[
-    "牵头单位", "责任单位", "配合单位", "责任部门", "牵头部门", "配合部门", "责任领导", "完成时限",
+    "牵头单位",
+    "责任单位",
+    "配合单位",
+    "责任部门",
+    "牵头部门",
+    "配合部门",
+    "责任领导",
+    "完成时限",
 ];
 
 /// Longest note read, in characters.
@@ -85,7 +102,12 @@ pub fn locate(text: &str) -> Vec<Span> {
     // a note inside the last line: `…。牵头单位:X;责任单位:Y`, `…。【牵头单位】X【责任单位】Y`
     let mut best: Option<usize> = None;
     for k in NOTE_KEYS.iter().take(2) {
-        for key in [format!("{k}:"), format!("{k}："), format!("【{k}】"), format!("[{k}]")] {
+        for key in [
+            format!("{k}:"),
+            format!("{k}："),
+            format!("【{k}】"),
+            format!("[{k}]"),
+        ] {
             if let Some(at) = text.rfind(&key) {
                 let before = text[..at].trim_end();
                 if before.ends_with('。') && !text[at..].contains('。') {
@@ -110,7 +132,10 @@ mod tests {
 
     #[test]
     fn bracketed_notes_in_every_style() {
-        assert_eq!(notes("建立机制。（县发改局牵头负责）"), ["（县发改局牵头负责）"]);
+        assert_eq!(
+            notes("建立机制。（县发改局牵头负责）"),
+            ["（县发改局牵头负责）"]
+        );
         assert_eq!(
             notes("推动发展。(县人社局牵头,县发改局、县财政局等按职责分工负责)"),
             ["(县人社局牵头,县发改局、县财政局等按职责分工负责)"]
@@ -119,7 +144,10 @@ mod tests {
             notes("项目建设。(牵头单位:区科技工信局,责任单位:区发改局、区贸促会等)"),
             ["(牵头单位:区科技工信局,责任单位:区发改局、区贸促会等)"]
         );
-        assert_eq!(notes("落实政策。[责任单位:县财政局]"), ["[责任单位:县财政局]"]);
+        assert_eq!(
+            notes("落实政策。[责任单位:县财政局]"),
+            ["[责任单位:县财政局]"]
+        );
         assert_eq!(notes("落实政策。【县财政局负责】。"), ["【县财政局负责】"]);
         assert_eq!(
             notes("推进工作。(县商务粮食局、工商联牵头,各相关乡镇（街道）等按职责分工负责)"),
@@ -140,7 +168,13 @@ mod tests {
         let t = "加强组织领导。牵头单位:县发改局;责任单位:县财政局";
         assert_eq!(notes(t), ["牵头单位:县发改局;责任单位:县财政局"]);
         let t = "3. 优化营商环境。深化改革。【牵头单位】县发改局【责任单位】县财政局、县商务局";
-        assert_eq!(notes(t), ["【牵头单位】县发改局【责任单位】县财政局、县商务局"]);
-        assert_eq!(notes("争取专项债券。（县财政局、县税务局协助）"), ["（县财政局、县税务局协助）"]);
+        assert_eq!(
+            notes(t),
+            ["【牵头单位】县发改局【责任单位】县财政局、县商务局"]
+        );
+        assert_eq!(
+            notes("争取专项债券。（县财政局、县税务局协助）"),
+            ["（县财政局、县税务局协助）"]
+        );
     }
 }

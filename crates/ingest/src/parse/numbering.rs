@@ -255,21 +255,63 @@ mod tests {
 
     #[test]
     fn recognises_every_style() {
-        assert_eq!(seg("一、工作目标"), Some((Style::Section, "一".into(), "一、".into())));
-        assert_eq!(seg("十二、其他"), Some((Style::Section, "十二".into(), "十二、".into())));
-        assert_eq!(seg("(二) 着力扩大有效投资。"), Some((Style::Group, "（二）".into(), "(二)".into())));
-        assert_eq!(seg("（一）加强部门协同"), Some((Style::Group, "（一）".into(), "（一）".into())));
-        assert_eq!(seg("1. 强化政策协同。"), Some((Style::Task, "1".into(), "1.".into())));
-        assert_eq!(seg("3、加快"), Some((Style::Task, "3".into(), "3、".into())));
-        assert_eq!(seg("1 .进一步"), Some((Style::Task, "1".into(), "1 .".into())));
-        assert_eq!(seg("(13)开展"), Some((Style::Item, "（13）".into(), "(13)".into())));
-        assert_eq!(seg("⑵推进"), Some((Style::Item, "（2）".into(), "⑵".into())));
+        assert_eq!(
+            seg("一、工作目标"),
+            Some((Style::Section, "一".into(), "一、".into()))
+        );
+        assert_eq!(
+            seg("十二、其他"),
+            Some((Style::Section, "十二".into(), "十二、".into()))
+        );
+        assert_eq!(
+            seg("(二) 着力扩大有效投资。"),
+            Some((Style::Group, "（二）".into(), "(二)".into()))
+        );
+        assert_eq!(
+            seg("（一）加强部门协同"),
+            Some((Style::Group, "（一）".into(), "（一）".into()))
+        );
+        assert_eq!(
+            seg("1. 强化政策协同。"),
+            Some((Style::Task, "1".into(), "1.".into()))
+        );
+        assert_eq!(
+            seg("3、加快"),
+            Some((Style::Task, "3".into(), "3、".into()))
+        );
+        assert_eq!(
+            seg("1 .进一步"),
+            Some((Style::Task, "1".into(), "1 .".into()))
+        );
+        assert_eq!(
+            seg("(13)开展"),
+            Some((Style::Item, "（13）".into(), "(13)".into()))
+        );
+        assert_eq!(
+            seg("⑵推进"),
+            Some((Style::Item, "（2）".into(), "⑵".into()))
+        );
         assert_eq!(seg("③推进"), Some((Style::Circled, "③".into(), "③".into())));
-        assert_eq!(seg("附件1"), Some((Style::Attachment, "附件1".into(), "附件1".into())));
-        assert_eq!(seg("附件 1"), Some((Style::Attachment, "附件1".into(), "附件 1".into())));
-        assert_eq!(seg("名词解释"), Some((Style::Attachment, "名词解释".into(), "名词解释".into())));
-        assert_eq!(seg("附件:1. 内需扩量提效攻坚实施方案").map(|s| s.0), Some(Style::AttachmentList));
-        assert_eq!(seg("——产业培育加力提速。").map(|s| s.0), Some(Style::Bullet));
+        assert_eq!(
+            seg("附件1"),
+            Some((Style::Attachment, "附件1".into(), "附件1".into()))
+        );
+        assert_eq!(
+            seg("附件 1"),
+            Some((Style::Attachment, "附件1".into(), "附件 1".into()))
+        );
+        assert_eq!(
+            seg("名词解释"),
+            Some((Style::Attachment, "名词解释".into(), "名词解释".into()))
+        );
+        assert_eq!(
+            seg("附件:1. 内需扩量提效攻坚实施方案").map(|s| s.0),
+            Some(Style::AttachmentList)
+        );
+        assert_eq!(
+            seg("——产业培育加力提速。").map(|s| s.0),
+            Some(Style::Bullet)
+        );
     }
 
     #[test]

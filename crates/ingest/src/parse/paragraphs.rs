@@ -146,9 +146,12 @@ pub fn ends_sentence(text: &str) -> bool {
     };
     match last {
         '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…' => true,
-        '”' | '’' | '"' | '」' | '』' => rev.next().is_some_and(|c| matches!(c, '。' | '！' | '？' | '；' | '!' | '?')),
+        '”' | '’' | '"' | '」' | '』' => rev
+            .next()
+            .is_some_and(|c| matches!(c, '。' | '！' | '？' | '；' | '!' | '?')),
         '）' | ')' | '】' | ']' => {
-            rev.next().is_some_and(|c| c == '。') || note::trailing_bracket(t).is_some_and(|r| note::is_note(&t[r.start..r.end]))
+            rev.next().is_some_and(|c| c == '。')
+                || note::trailing_bracket(t).is_some_and(|r| note::is_note(&t[r.start..r.end]))
         }
         _ => false,
     }
@@ -160,7 +163,11 @@ mod tests {
     use super::*;
 
     fn paras(src: &str) -> Vec<String> {
-        paragraphs(&split(src)).paragraphs.iter().map(|p| p.text().to_string()).collect()
+        paragraphs(&split(src))
+            .paragraphs
+            .iter()
+            .map(|p| p.text().to_string())
+            .collect()
     }
 
     #[test]

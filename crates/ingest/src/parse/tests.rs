@@ -19,8 +19,16 @@ fn numbering_levels_make_a_tree() {
     assert_eq!(
         paths(&doc),
         [
-            "前言", "一", "二", "二/（一）", "二/（一）/1", "二/（一）/2", "二/（一）/2/（1）", "二/（二）",
-            "二/（二）/1", "三"
+            "前言",
+            "一",
+            "二",
+            "二/（一）",
+            "二/（一）/1",
+            "二/（一）/2",
+            "二/（一）/2/（1）",
+            "二/（二）",
+            "二/（二）/1",
+            "三"
         ]
     );
     let c = doc.clause("二/（一）/1").unwrap();
@@ -51,16 +59,33 @@ fn clause_spans_slice_the_original() {
 
 #[test]
 fn duplicated_and_skipped_labels_are_kept() {
-    let doc = parse("二、任务\n(五)保障\n1.强化人才。甲。\n3.提升公共服务。乙。\n3.强化自然资源。丙。");
-    assert_eq!(paths(&doc), ["二", "二/（五）", "二/（五）/1", "二/（五）/3", "二/（五）/3#2"]);
+    let doc =
+        parse("二、任务\n(五)保障\n1.强化人才。甲。\n3.提升公共服务。乙。\n3.强化自然资源。丙。");
+    assert_eq!(
+        paths(&doc),
+        [
+            "二",
+            "二/（五）",
+            "二/（五）/1",
+            "二/（五）/3",
+            "二/（五）/3#2"
+        ]
+    );
     assert!(doc.warnings.is_empty());
 }
 
 #[test]
 fn numeral_at_line_start_inside_a_sentence_is_text() {
     let doc = parse("一、任务\n（一）项目\n1. 推进项目。加快抽水蓄能电站建设、华电平江电厂\n\n二期项目建设，争取指标。\n2. 强化保障。做好。\n\n5. 这是文中的列举而不是标签");
-    assert_eq!(paths(&doc), ["一", "一/（一）", "一/（一）/1", "一/（一）/2"]);
-    assert!(doc.clause("一/（一）/1").unwrap().text.contains("电厂二期项目"));
+    assert_eq!(
+        paths(&doc),
+        ["一", "一/（一）", "一/（一）/1", "一/（一）/2"]
+    );
+    assert!(doc
+        .clause("一/（一）/1")
+        .unwrap()
+        .text
+        .contains("电厂二期项目"));
     assert_eq!(doc.warnings.len(), 1);
 }
 
@@ -72,12 +97,29 @@ fn attachments_split_the_file_and_restart_numbering() {
     assert_eq!(
         paths(&doc),
         [
-            "前言", "一", "三", "三/（一）", "附件列表", "附件1", "附件1/一", "附件1/二", "附件1/二/（一）",
-            "附件1/二/（一）/1", "附件2", "附件2/一"
+            "前言",
+            "一",
+            "三",
+            "三/（一）",
+            "附件列表",
+            "附件1",
+            "附件1/一",
+            "附件1/二",
+            "附件1/二/（一）",
+            "附件1/二/（一）/1",
+            "附件2",
+            "附件2/一"
         ]
     );
-    assert_eq!(doc.clause("附件1").unwrap().heading, "内需扩量提效攻坚实施方案");
-    assert!(doc.clause("附件列表").unwrap().text.contains("2. 产业育新培强攻坚实施方案"));
+    assert_eq!(
+        doc.clause("附件1").unwrap().heading,
+        "内需扩量提效攻坚实施方案"
+    );
+    assert!(doc
+        .clause("附件列表")
+        .unwrap()
+        .text
+        .contains("2. 产业育新培强攻坚实施方案"));
 }
 
 #[test]
@@ -92,9 +134,19 @@ fn heading_paragraphs_under_a_heading_only_task_become_children() {
     let doc = parse("二、任务\n(一)产业\n1. 突出做大主导产业。\n装备制造产业。依托特色产业园。(县工信局牵头)\n工程机械制造。依托开发区。(县高新区牵头)\n2. 全县医疗救助全覆盖。\n落实《实施细则》工作要求,全面落实。(县医保局牵头)");
     assert_eq!(
         paths(&doc),
-        ["二", "二/（一）", "二/（一）/1", "二/（一）/1/装备制造产业", "二/（一）/1/工程机械制造", "二/（一）/2"]
+        [
+            "二",
+            "二/（一）",
+            "二/（一）/1",
+            "二/（一）/1/装备制造产业",
+            "二/（一）/1/工程机械制造",
+            "二/（一）/2"
+        ]
     );
-    assert_eq!(doc.clause("二/（一）/1/装备制造产业").unwrap().notes[0].text, "(县工信局牵头)");
+    assert_eq!(
+        doc.clause("二/（一）/1/装备制造产业").unwrap().notes[0].text,
+        "(县工信局牵头)"
+    );
     assert_eq!(doc.clause("二/（一）/2").unwrap().notes[0].line, 7);
 }
 
@@ -112,11 +164,66 @@ fn residue_is_set_aside() {
 #[test]
 fn random_plan_like_texts_never_break_the_parser() {
     const PIECES: &[&str] = &[
-        "一、", "二、", "十一、", "（一）", "(二)", "( 三 )", "1.", "2、", "3 .", "12.", "(1)", "（2）", "⑴", "①",
-        "——", "附件1", "附件 2", "附件:", "名词解释", "**", "##", "#", "\n", "\n\n", "\r\n", "　", " ", "。", "，",
-        "；", "：", "（", "）", "(", ")", "【", "】", "[", "]", "“", "”", "牵头", "负责", "责任单位:", "牵头单位：",
-        "县发改局", "推进", "项目建设", "8.5%", "2023年", "发展", "归档时间:2024", "来源:", "浏览量:1", "下载", "x",
-        "é", "🙂", "\u{feff}", "\t",
+        "一、",
+        "二、",
+        "十一、",
+        "（一）",
+        "(二)",
+        "( 三 )",
+        "1.",
+        "2、",
+        "3 .",
+        "12.",
+        "(1)",
+        "（2）",
+        "⑴",
+        "①",
+        "——",
+        "附件1",
+        "附件 2",
+        "附件:",
+        "名词解释",
+        "**",
+        "##",
+        "#",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "　",
+        " ",
+        "。",
+        "，",
+        "；",
+        "：",
+        "（",
+        "）",
+        "(",
+        ")",
+        "【",
+        "】",
+        "[",
+        "]",
+        "“",
+        "”",
+        "牵头",
+        "负责",
+        "责任单位:",
+        "牵头单位：",
+        "县发改局",
+        "推进",
+        "项目建设",
+        "8.5%",
+        "2023年",
+        "发展",
+        "归档时间:2024",
+        "来源:",
+        "浏览量:1",
+        "下载",
+        "x",
+        "é",
+        "🙂",
+        "\u{feff}",
+        "\t",
     ];
     let mut seed: u64 = 0x9e3779b97f4a7c15;
     let mut next = move || {
@@ -128,18 +235,28 @@ fn random_plan_like_texts_never_break_the_parser() {
     let parser = Parser::new();
     for _ in 0..400 {
         let n = (next() % 120) as usize;
-        let text: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let text: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
         let doc = parser.parse_str("fuzz", &text);
         for c in &doc.clauses {
-            assert!(doc.text.is_char_boundary(c.span.start) && doc.text.is_char_boundary(c.span.end));
+            assert!(
+                doc.text.is_char_boundary(c.span.start) && doc.text.is_char_boundary(c.span.end)
+            );
             assert!(c.span.start <= c.span.end && c.span.end <= doc.text.len());
             assert!(c.line >= 1 && c.line <= c.end_line, "{text:?}");
             for n in &c.notes {
                 assert_eq!(n.range.slice(&c.text), n.text);
-                assert!(doc.text.is_char_boundary(n.span.start) && doc.text.is_char_boundary(n.span.end));
+                assert!(
+                    doc.text.is_char_boundary(n.span.start)
+                        && doc.text.is_char_boundary(n.span.end)
+                );
             }
             if !c.heading.is_empty() {
-                assert!(c.text.contains(c.heading.as_str()) || c.level == Level::Attachment, "{text:?}");
+                assert!(
+                    c.text.contains(c.heading.as_str()) || c.level == Level::Attachment,
+                    "{text:?}"
+                );
             }
         }
     }

@@ -111,7 +111,9 @@ impl TreeBuilder {
             Style::Attachment | Style::AttachmentList => self.stack.clear(),
             _ => {
                 while let Some(&top) = self.stack.last() {
-                    let s = self.drafts[top].style.expect("stacked clauses have a style");
+                    let s = self.drafts[top]
+                        .style
+                        .expect("stacked clauses have a style");
                     if s.rank() >= m.style.rank() {
                         self.stack.pop();
                     } else {
@@ -138,10 +140,15 @@ impl TreeBuilder {
         let mut segment = marker.segment();
         let siblings: Vec<usize> = match parent {
             Some(pi) => self.drafts[pi].children.clone(),
-            None => (0..self.drafts.len()).filter(|&i| self.drafts[i].parent.is_none()).collect(),
+            None => (0..self.drafts.len())
+                .filter(|&i| self.drafts[i].parent.is_none())
+                .collect(),
         };
         let base = segment.clone();
-        let same = siblings.iter().filter(|&&s| last_segment(&self.drafts[s].path) == base).count()
+        let same = siblings
+            .iter()
+            .filter(|&&s| last_segment(&self.drafts[s].path) == base)
+            .count()
             + siblings
                 .iter()
                 .filter(|&&s| last_segment(&self.drafts[s].path).starts_with(&format!("{base}#")))
@@ -220,7 +227,10 @@ impl TreeBuilder {
             return;
         };
         let d = &self.drafts[id];
-        if !matches!(d.level, Level::Task | Level::Group | Level::Item) || d.paras.len() < 3 || !d.children.is_empty() {
+        if !matches!(d.level, Level::Task | Level::Group | Level::Item)
+            || d.paras.len() < 3
+            || !d.children.is_empty()
+        {
             return;
         }
         let first = &d.paras[0];
@@ -232,17 +242,23 @@ impl TreeBuilder {
         // responsibility note. (A report's `（一）` with run-in paragraphs
         // stays one clause.)
         let numbered_task = matches!(d.level, Level::Task | Level::Item);
-        let own_notes = d.paras[1..].iter().all(|p| !super::note::locate(p.text()).is_empty());
+        let own_notes = d.paras[1..]
+            .iter()
+            .all(|p| !super::note::locate(p.text()).is_empty());
         if !heading_only
             || !(numbered_task || own_notes)
-            || !d.paras[1..].iter().all(|p| subheading_lead(p.text()).is_some())
+            || !d.paras[1..]
+                .iter()
+                .all(|p| subheading_lead(p.text()).is_some())
         {
             return;
         }
         let rest: Vec<Paragraph> = self.drafts[id].paras.drain(1..).collect();
         let (path, kind) = (self.drafts[id].path.clone(), self.drafts[id].kind);
         for p in rest {
-            let lead = subheading_lead(p.text()).expect("checked above").to_string();
+            let lead = subheading_lead(p.text())
+                .expect("checked above")
+                .to_string();
             let child = self.drafts.len();
             self.drafts.push(Draft {
                 path: format!("{path}/{lead}"),
