@@ -3,26 +3,13 @@
 //! headless Chromium (when /usr/bin/chromium exists), several plans, topics,
 //! and the scorer's shape on the seeds.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::fangan;
 
 const A: &str = "case05.01.a_small-pair";
 const B: &str = "case05.02.b_small-pair";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run in the repository with a clean environment.
-fn fangan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fangan"))
-        .args(args)
-        .current_dir(root())
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .expect("run fangan")
-}
 
 /// `fangan --corpus tests/fixtures/diff ARGS`, which must succeed.
 fn on_fixtures(args: &[&str]) -> String {

@@ -1,26 +1,6 @@
 //! `fangan show` and `fangan list` on the real binary.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run in the repository with a clean environment.
-fn fangan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fangan"))
-        .args(args)
-        .current_dir(root())
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .expect("run fangan")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use crate::util::{fangan, root, stdout};
 
 #[test]
 fn list_shows_every_seed_from_the_manifest() {

@@ -1,18 +1,12 @@
 //! `fangan targets` on the seed corpus: the headline pivot (snapshot), the
 //! JSON shape the scorer reads, and the filters.
 
-use std::path::Path;
-use std::process::Command;
+use crate::util::command;
 
 /// `fangan` run in the repository root on the seeds, colour off, no user
 /// environment.
 fn fangan(args: &[&str]) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_fangan"))
-        .current_dir(root)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .args(["--corpus", "seeds", "--color", "never"])
+    let out = command(&["--corpus", "seeds", "--color", "never"])
         .args(args)
         .output()
         .expect("run fangan");

@@ -1,0 +1,8 @@
+//! The CLI tests: one integration binary, one module per topic, each running
+//! the real `fangan` binary (see `util.rs`).
+
+mod diff;
+mod search;
+mod show;
+mod targets;
+mod util;
