@@ -18,7 +18,7 @@ Query language:
                           characters and white space folded)
   A AND B, A B            both;  A OR B  either;  NOT A, -A  without;  ( )  groups
   county:平江 city:岳阳 year:2023 year:2023..2025 level:县 plan:ID
-  section:附件1 kind:tasks lead:发改局   filters (also as --county, --year, ...)
+  section:附件1 kind:tasks lead:发改局 support:财政局 dept:住建局   filters (also as --county, --year, ...)
 
 Exit status: 0 with hits, 1 without, 2 on errors (a malformed query says where).";
 
@@ -66,6 +66,12 @@ pub struct SearchArgs {
     /// Only clauses whose notes name this lead department.
     #[arg(long)]
     pub lead: Option<String>,
+    /// Only clauses whose notes name this supporting department.
+    #[arg(long)]
+    pub support: Option<String>,
+    /// Only clauses whose notes name this department, in any role.
+    #[arg(long)]
+    pub dept: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -96,6 +102,8 @@ impl SearchArgs {
             (FilterField::Section, &self.section),
             (FilterField::Kind, &self.kind),
             (FilterField::Lead, &self.lead),
+            (FilterField::Support, &self.support),
+            (FilterField::Dept, &self.dept),
         ] {
             if let Some(v) = value {
                 req.filter(Filter::new(field, v)?);

@@ -8,6 +8,7 @@
 //! NOT A, -A              without
 //! ( … )                  grouping
 //! county:平江 year:2023 level:县 plan:ID section:附件1 kind:tasks lead:发改局
+//! support:财政局 dept:住建局
 //! year:2023..2025        a range of years (inclusive)
 //! ```
 //!
@@ -39,11 +40,15 @@ pub enum FilterField {
     Kind,
     /// `lead:` a lead department.
     Lead,
+    /// `support:` a supporting department.
+    Support,
+    /// `dept:` a department in any role.
+    Dept,
 }
 
 impl FilterField {
     /// Every field, in the order help texts list them.
-    pub const ALL: [FilterField; 9] = [
+    pub const ALL: [FilterField; 11] = [
         FilterField::County,
         FilterField::City,
         FilterField::Province,
@@ -53,6 +58,8 @@ impl FilterField {
         FilterField::Section,
         FilterField::Kind,
         FilterField::Lead,
+        FilterField::Support,
+        FilterField::Dept,
     ];
 
     /// The name used in queries.
@@ -67,6 +74,8 @@ impl FilterField {
             FilterField::Section => "section",
             FilterField::Kind => "kind",
             FilterField::Lead => "lead",
+            FilterField::Support => "support",
+            FilterField::Dept => "dept",
         }
     }
 

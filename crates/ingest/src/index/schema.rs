@@ -20,7 +20,7 @@ use super::tokenizer::{CHARS_TOKENIZER, WORDS_TOKENIZER};
 
 /// Version of the schema and of what is fed into it; an index of another
 /// version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Plan id (file stem), stored and indexed as one term.
 pub const PLAN: &str = "plan";
@@ -58,6 +58,10 @@ pub const CHARS: &str = "chars";
 pub const WORDS: &str = "words";
 /// Lead departments named in the clause's notes (canonical names).
 pub const LEAD: &str = "lead";
+/// Supporting departments named in the clause's notes (canonical names).
+pub const SUPPORT: &str = "support";
+/// Every department named in the clause's notes, whatever its role.
+pub const DEPT: &str = "dept";
 /// The source file of the plan (stored).
 pub const FILE: &str = "file";
 
@@ -100,6 +104,10 @@ pub struct Fields {
     pub words: Field,
     /// See [`LEAD`].
     pub lead: Field,
+    /// See [`SUPPORT`].
+    pub support: Field,
+    /// See [`DEPT`].
+    pub dept: Field,
     /// See [`FILE`].
     pub file: Field,
 }
@@ -142,7 +150,9 @@ pub fn build_schema() -> Schema {
         WORDS,
         analyzed(WORDS_TOKENIZER, IndexRecordOption::WithFreqs),
     );
-    b.add_text_field(LEAD, keyword);
+    b.add_text_field(LEAD, keyword.clone());
+    b.add_text_field(SUPPORT, keyword.clone());
+    b.add_text_field(DEPT, keyword);
     b.add_text_field(FILE, STORED);
     b.build()
 }
@@ -171,6 +181,8 @@ impl Fields {
             chars: f(CHARS)?,
             words: f(WORDS)?,
             lead: f(LEAD)?,
+            support: f(SUPPORT)?,
+            dept: f(DEPT)?,
             file: f(FILE)?,
         })
     }

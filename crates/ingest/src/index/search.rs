@@ -407,7 +407,13 @@ pub fn char_phrase(f: &Fields, phrase: &str) -> Box<dyn Query> {
 impl SearchIndex {
     fn filter_query(&self, filter: &Filter) -> Box<dyn Query> {
         let f = self.fields();
-        if let (FilterField::Lead, FilterValue::Term(t)) = (filter.field, &filter.value) {
+        let dept_field = match filter.field {
+            FilterField::Lead => Some(f.lead),
+            FilterField::Support => Some(f.support),
+            FilterField::Dept => Some(f.dept),
+            _ => None,
+        };
+        if let (Some(field), FilterValue::Term(t)) = (dept_field, &filter.value) {
             // 县发改局, 发改局 and 区发改局 are one department
             let canonical = fold::fold_str(&self.notes().departments().resolve(t).canonical);
             let mut terms = vec![canonical];
@@ -419,7 +425,7 @@ impl SearchIndex {
                     .iter()
                     .map(|t| {
                         let q: Box<dyn Query> = Box::new(TermQuery::new(
-                            Term::from_field_text(f.lead, t),
+                            Term::from_field_text(field, t),
                             IndexRecordOption::Basic,
                         ));
                         (Occur::Should, q)
@@ -442,6 +448,8 @@ fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn Query> {
         FilterField::Section => f.section,
         FilterField::Kind => f.kind,
         FilterField::Lead => f.lead,
+        FilterField::Support => f.support,
+        FilterField::Dept => f.dept,
     };
     match &filter.value {
         FilterValue::Term(t) => Box::new(TermQuery::new(
@@ -509,5 +517,23 @@ mod tests {
         assert_eq!(search(&index, "\"專項債\"").total, 1);
         assert_eq!(search(&index, "营商 OR 专项债").total, 2);
         assert_eq!(search(&index, "-专项债").total, 1);
+    }
+
+    #[test]
+    fn department_facets_keep_roles_apart_and_fold_names() {
+        let text = "一、重点任务\n1. 争取专项债券。积极争取。（县发改局牵头，县财政局、县住建局等按职责分工负责）\n2. 用好专项债。加快使用。（县财政局牵头）\n3. 专项债项目建设。推进。（住建局等负责）";
+        let index = index_of(&[("p", text)]);
+        let paths = |q: &str| -> Vec<String> {
+            let mut v: Vec<String> = search(&index, q).hits.iter().map(|h| h.path.clone()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(paths("专项债 lead:发改局"), ["一/1"]);
+        assert_eq!(paths("专项债 lead:财政局"), ["一/2"]);
+        assert_eq!(paths("专项债 support:财政局"), ["一/1"]);
+        // 县住建局 and 住建局 are one department; responsible units count under dept: only
+        assert_eq!(paths("专项债 support:县住建局"), ["一/1"]);
+        assert_eq!(paths("专项债 dept:住建局"), ["一/1", "一/3"]);
+        assert_eq!(paths("专项债 dept:财政局"), ["一/1", "一/2"]);
     }
 }

@@ -484,7 +484,41 @@ fn locked(index: &SearchIndex, e: TantivyError) -> IndexError {
     }
 }
 
-/// Every clause of `doc` as a tantivy document; `notes` reads the lead
+/// The departments a clause's notes name, by role (canonical names, folded).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClauseDepartments {
+    /// Leads (牵头).
+    pub lead: Vec<String>,
+    /// Supporting units (named after a lead).
+    pub support: Vec<String>,
+    /// Every unit named, whatever its role (responsible ones included).
+    pub any: Vec<String>,
+}
+
+impl ClauseDepartments {
+    /// Reads the notes of `clause`; generic phrases are left out.
+    pub fn of(clause: &Clause, notes: &NoteReader) -> ClauseDepartments {
+        let mut d = ClauseDepartments::default();
+        for note in notes.read_clause(clause) {
+            for u in note.units.iter().filter(|u| !u.generic) {
+                let name = fold::fold_str(&u.canonical);
+                match u.role {
+                    Role::Lead => d.lead.push(name.clone()),
+                    Role::Support => d.support.push(name.clone()),
+                    _ => {}
+                }
+                d.any.push(name);
+            }
+        }
+        for v in [&mut d.lead, &mut d.support, &mut d.any] {
+            v.sort();
+            v.dedup();
+        }
+        d
+    }
+}
+
+/// Every clause of `doc` as a tantivy document; `notes` reads the
 /// departments of each clause's notes.
 pub fn document_entries(
     fields: &Fields,
@@ -495,28 +529,20 @@ pub fn document_entries(
         .iter()
         .enumerate()
         .map(|(ord, clause)| {
-            let mut leads: Vec<String> = notes
-                .read_clause(clause)
-                .iter()
-                .flat_map(|n| n.units_with(Role::Lead))
-                .filter(|u| !u.generic)
-                .map(|u| fold::fold_str(&u.canonical))
-                .collect();
-            leads.sort();
-            leads.dedup();
-            clause_entry(fields, doc, ord, clause, &leads)
+            let depts = ClauseDepartments::of(clause, notes);
+            clause_entry(fields, doc, ord, clause, &depts)
         })
         .collect()
 }
 
-/// One clause as a tantivy document, with the canonical names of its lead
-/// departments.
+/// One clause as a tantivy document, with the canonical names of the
+/// departments its notes name.
 pub fn clause_entry(
     f: &Fields,
     doc: &Document,
     ord: usize,
     clause: &Clause,
-    leads: &[String],
+    depts: &ClauseDepartments,
 ) -> TantivyDocument {
     let meta = &doc.meta;
     let mut d = TantivyDocument::new();
@@ -566,8 +592,10 @@ pub fn clause_entry(
     let folded = fold::fold_str(&clause.text);
     d.add_text(f.words, &folded);
     d.add_text(f.chars, folded);
-    for lead in leads {
-        d.add_text(f.lead, lead);
+    for (field, names) in [(f.lead, &depts.lead), (f.support, &depts.support), (f.dept, &depts.any)] {
+        for name in names {
+            d.add_text(field, name);
+        }
     }
     if let Some(p) = &doc.source.path {
         d.add_text(f.file, p.to_string_lossy());
