@@ -524,7 +524,11 @@ mod tests {
         let text = "一、重点任务\n1. 争取专项债券。积极争取。（县发改局牵头，县财政局、县住建局等按职责分工负责）\n2. 用好专项债。加快使用。（县财政局牵头）\n3. 专项债项目建设。推进。（住建局等负责）";
         let index = index_of(&[("p", text)]);
         let paths = |q: &str| -> Vec<String> {
-            let mut v: Vec<String> = search(&index, q).hits.iter().map(|h| h.path.clone()).collect();
+            let mut v: Vec<String> = search(&index, q)
+                .hits
+                .iter()
+                .map(|h| h.path.clone())
+                .collect();
             v.sort();
             v
         };

@@ -592,7 +592,11 @@ pub fn clause_entry(
     let folded = fold::fold_str(&clause.text);
     d.add_text(f.words, &folded);
     d.add_text(f.chars, folded);
-    for (field, names) in [(f.lead, &depts.lead), (f.support, &depts.support), (f.dept, &depts.any)] {
+    for (field, names) in [
+        (f.lead, &depts.lead),
+        (f.support, &depts.support),
+        (f.dept, &depts.any),
+    ] {
         for name in names {
             d.add_text(field, name);
         }
