@@ -103,3 +103,30 @@ fn unknown_and_ambiguous_plans_are_clear_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn refused_files_are_named_once_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("seeds/pingjiang-2025.txt"),
+        dir.path().join("pingjiang-2025.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("blob.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00binary",
+    )
+    .unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    let o = fangan(&["--corpus", corpus, "list", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "refused files make exit code 1");
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let empty = dir.path().join("empty.txt");
+    let line = format!("fangan: skipped {}: empty file (0 bytes)", empty.display());
+    assert!(err.lines().any(|l| l == line), "{err}");
+    assert!(err.contains("blob.txt: binary file"), "{err}");
+    assert_eq!(err.matches("empty.txt").count(), 1, "{err}");
+}

@@ -52,7 +52,10 @@ impl Context {
         })?;
         let corpus = fangan_ingest::corpus::Corpus::load_dir(&dir, &parser)?;
         for (path, err) in &corpus.refused {
-            eprintln!("fangan: skipped {}: {err}", path.display());
+            eprintln!(
+                "fangan: skipped {}",
+                crate::render::refusal(path, &err.to_string())
+            );
         }
         Ok(corpus)
     }

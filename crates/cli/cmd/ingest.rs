@@ -280,10 +280,6 @@ fn embedded_seeds() -> fangan_ingest::corpus::Corpus {
 
 fn report_refused(report: &IngestReport) {
     for (path, why) in &report.refused {
-        eprintln!("fangan: skipped {}: {why}", display(path));
+        eprintln!("fangan: skipped {}", crate::render::refusal(path, why));
     }
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
 }

@@ -3,9 +3,11 @@
 mod csv;
 mod paint;
 pub mod plan_json;
+mod refusal;
 
 pub use csv::csv_row;
 pub use paint::{paint, Style};
+pub use refusal::refusal;
 
 pub mod diff_html;
 pub mod diff_term;

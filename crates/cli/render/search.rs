@@ -400,7 +400,7 @@ pub fn ingest_report(
                 r.refused.len()
             )?;
             for (p, why) in &r.refused {
-                writeln!(out, "  refused {}: {why}", p.display())?;
+                writeln!(out, "  refused {}", crate::render::refusal(p, why))?;
             }
             writeln!(
                 out,

@@ -354,8 +354,10 @@ fn without_a_manifest_metadata_is_inferred_and_shown_as_inferred() {
     );
     assert_eq!(meta("yueyanglou-2023").county.as_deref(), Some("岳阳楼区"));
     assert_eq!(meta("yueyanglou-2023").level.as_deref(), Some("区"));
-    // the county is never named on its own in pingjiang-2025: unknown stays unknown
+    // the county is never named on its own in pingjiang-2025: unknown stays unknown;
+    // its many 全省 (comparisons with the province) do not make it provincial
     assert_eq!(meta("pingjiang-2025").county, None);
+    assert_ne!(meta("pingjiang-2025").level.as_deref(), Some("省"));
     let m = meta("hunan");
     assert_eq!(
         (m.county, m.province.as_deref(), m.level.as_deref(), m.year),

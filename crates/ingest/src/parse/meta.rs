@@ -111,7 +111,7 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
                 )
             })
             .or_else(|| {
-                // how the plan speaks of itself: 我县/全县, 我区/全区, 我市/全市, 我省/全省
+                // how the plan speaks of itself: 我县/全县, 我区/全区, 我市/全市
                 let (level, n) = self_references(text);
                 (n > 0).then(|| (level.to_string(), format!("我{level}/全{level} ×{n}")))
             });
@@ -128,11 +128,13 @@ pub fn infer(meta: &mut PlanMeta, title: Option<&str>, text: &str, stem: &str) {
     }
 }
 
-/// The level a plan speaks of itself at (我县/全县, 我区/全区, 我市/全市,
-/// 我省/全省), by one pass over the text: the most frequent, with its count.
+/// The level a plan speaks of itself at (我县/全县, 我区/全区, 我市/全市),
+/// by one pass over the text: the most frequent, with its count. (全省 is
+/// left out: county plans measure themselves against the province all the
+/// time; a provincial document says so in its title.)
 fn self_references(text: &str) -> (&'static str, usize) {
-    const LEVELS: [(char, &str); 4] = [('县', "县"), ('区', "区"), ('市', "市"), ('省', "省")];
-    let mut counts = [0usize; 4];
+    const LEVELS: [(char, &str); 3] = [('县', "县"), ('区', "区"), ('市', "市")];
+    let mut counts = [0usize; 3];
     let mut prev = ' ';
     for c in text.chars() {
         if prev == '我' || prev == '全' {
