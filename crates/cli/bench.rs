@@ -3,7 +3,7 @@
 //! Generates a synthetic corpus from the seeds (plans rebuilt from shuffled,
 //! mutated seed clauses, under many invented counties and years), ingests it
 //! with the library's [`Ingester`], runs a fixed query set (every phrase of
-//! `tests/fixtures/search-phrases.txt`, quoted, 10 hits with highlights),
+//! `tests/fixtures/eval/phrases.txt`, quoted, 10 hits with highlights),
 //! and times `rg -F` over the same files as a baseline. Prints ingest MB/s,
 //! index size, peak memory (VmHWM) and query p50/p99.
 
@@ -18,7 +18,7 @@ use clap::Parser;
 use fangan_ingest::index::{Ingester, SearchIndex, SearchRequest};
 use fangan_model::Segmenter;
 
-const PHRASES: &str = include_str!("../../tests/fixtures/search-phrases.txt");
+const PHRASES: &str = include_str!("../../tests/fixtures/eval/phrases.txt");
 /// Phrases timed with ripgrep (a spread of rare and common ones).
 const RG_PHRASES: &[&str] = &[
     "专项债",

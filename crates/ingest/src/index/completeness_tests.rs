@@ -1,5 +1,5 @@
 //! Completeness of phrase search on the real seeds: for every phrase of
-//! the evaluation list (`tests/fixtures/search-phrases.txt`) and for random
+//! the evaluation list (`tests/fixtures/eval/phrases.txt`) and for random
 //! substrings of the clause texts, the clauses found and the highlights
 //! given equal a brute-force scan of the folded clause texts.
 
@@ -13,7 +13,7 @@ use super::{Ingester, SearchIndex, SearchRequest};
 use crate::corpus::Corpus;
 use crate::parse::Parser;
 
-const PHRASES: &str = include_str!("../../../../tests/fixtures/search-phrases.txt");
+const PHRASES: &str = include_str!("../../../../tests/fixtures/eval/phrases.txt");
 
 fn seeds() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
