@@ -102,17 +102,11 @@ fn recorded_dictionaries(dir: &Path) -> Vec<PathBuf> {
 fn generation_with(dicts: &[PathBuf]) -> String {
     let mut g = generation();
     for d in dicts {
-        let stamp = std::fs::metadata(d)
-            .map(|m| {
-                let t = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |t| t.as_nanos());
-                format!("{}:{t}", m.len())
-            })
-            .unwrap_or_default();
-        g.push_str(&format!(" {}={stamp}", d.display()));
+        g.push_str(&format!(
+            " {}={}",
+            d.display(),
+            file_stamp(d).unwrap_or_default()
+        ));
     }
     g
 }
@@ -122,17 +116,20 @@ fn generation_with(dicts: &[PathBuf]) -> String {
 pub fn generation() -> String {
     let exe = std::env::current_exe()
         .ok()
-        .and_then(|p| std::fs::metadata(p).ok())
-        .map(|m| {
-            let mtime = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            format!("{}:{mtime}", m.len())
-        })
+        .and_then(|p| file_stamp(&p))
         .unwrap_or_default();
     format!("fangan {} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// `size:mtime-in-ns` of a file, to notice that it changed.
+fn file_stamp(path: &Path) -> Option<String> {
+    let m = std::fs::metadata(path).ok()?;
+    let mtime = m
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    Some(format!("{}:{mtime}", m.len()))
 }
 
 /// Every plan file named by `paths` (folders read one level deep), sorted.
