@@ -26,33 +26,8 @@ use std::io::{self, Write};
 use fangan_notes::ranking::{CrossTable, DeptClause, PairRow, RankRow, RoleFilter, UnknownRow};
 use serde::Serialize;
 
+use crate::render::columns::{pad, width};
 use crate::render::{csv_row, paint, Format, Style};
-
-/// Terminal columns of `s` (CJK and full-width characters count two).
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let u = c as u32;
-            if (0x1100..=0x115F).contains(&u)
-                || (0x2E80..=0xA4CF).contains(&u)
-                || (0xAC00..=0xD7A3).contains(&u)
-                || (0xF900..=0xFAFF).contains(&u)
-                || (0xFE30..=0xFE4F).contains(&u)
-                || (0xFF00..=0xFF60).contains(&u)
-                || (0xFFE0..=0xFFE6).contains(&u)
-            {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
-/// `s` padded with spaces to `w` terminal columns.
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
 
 fn role_name(role: RoleFilter) -> &'static str {
     match role {
@@ -485,17 +460,5 @@ pub fn unknown(
             }
             Ok(())
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pads_chinese_by_terminal_width() {
-        assert_eq!(width("发改局"), 6);
-        assert_eq!(pad("发改局", 8), "发改局  ");
-        assert_eq!(pad("ab", 3), "ab ");
     }
 }

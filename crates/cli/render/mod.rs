@@ -1,5 +1,6 @@
 //! Renderers: plain data in, terminal text / JSON / CSV out.
 
+mod columns;
 mod csv;
 mod paint;
 pub mod plan_json;

@@ -20,6 +20,7 @@ use std::io::Write;
 use fangan_targets::{Pivot, Target};
 use serde::Serialize;
 
+use super::columns::{pad, width};
 use super::{csv_row, paint, Style};
 
 /// A target with the plan and clause it was found in.
@@ -299,38 +300,4 @@ fn cell(targets: &[Target]) -> String {
         }
     }
     shown.join(" / ")
-}
-
-/// Display width: CJK and full-width characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x2018..=0x201D => 2,
-            _ => 1,
-        })
-        .sum()
-}
-
-/// `s` padded with spaces to `w` columns.
-fn pad(s: &str, w: usize) -> String {
-    let n = width(s);
-    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cjk_takes_two_columns() {
-        assert_eq!(width("GDP增速"), 7);
-        assert_eq!(pad("增速", 6), "增速  ");
-    }
 }
