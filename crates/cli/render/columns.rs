@@ -1,11 +1,12 @@
-//! Terminal columns of Chinese text: CJK characters (and, in a Chinese
-//! context, ambiguous ones such as curly quotes) take two columns.
+//! Terminal columns of Chinese text: CJK and full-width characters take two
+//! columns; characters of ambiguous width (`·`, `“`) one, as most terminals
+//! show them.
 
 use unicode_width::UnicodeWidthStr;
 
 /// Terminal columns of `s`.
 pub fn width(s: &str) -> usize {
-    s.width_cjk()
+    s.width()
 }
 
 /// `s` padded with spaces to `w` terminal columns.
@@ -18,9 +19,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cjk_and_quotes_take_two_columns() {
+    fn cjk_takes_two_columns() {
         assert_eq!(width("GDP增速"), 7);
-        assert_eq!(width("“五好”"), 8);
+        assert_eq!(width("“五好”·"), 7);
         assert_eq!(pad("发改局", 8), "发改局  ");
         assert_eq!(pad("ab", 3), "ab ");
     }
