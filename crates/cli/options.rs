@@ -68,20 +68,33 @@ impl Context {
             return Ok(fangan_ingest::corpus::load_file(path, &parser)?);
         }
         let corpus = self.load_corpus()?;
-        let found = corpus.find(key);
-        match found.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => {
-                anyhow::bail!("no plan {key:?}: name an id from `fangan list`, a county, or a file")
-            }
-            many => anyhow::bail!(
-                "{key:?} names {} plans ({}): give the id",
-                many.len(),
-                many.iter()
-                    .map(|d| d.meta.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
+        Ok(pick(&corpus, key, None)?.clone())
+    }
+}
+
+/// The one plan of `corpus` that `key` names (an id, or a county: `平江`,
+/// `平江县`), of `year` when a year is given (an id needs none).
+pub fn pick<'c>(
+    corpus: &'c fangan_ingest::corpus::Corpus,
+    key: &str,
+    year: Option<u16>,
+) -> anyhow::Result<&'c fangan_model::Document> {
+    let found: Vec<&fangan_model::Document> = corpus
+        .find(key)
+        .into_iter()
+        .filter(|d| d.meta.id == key || year.is_none() || d.meta.year == year)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => anyhow::bail!("no plan {key:?}: name an id from `fangan list`, a county, or a file"),
+        many => anyhow::bail!(
+            "{key:?} names {} plans ({}): give the id{}",
+            many.len(),
+            many.iter()
+                .map(|d| d.meta.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if year.is_none() { " or a year" } else { "" }
+        ),
     }
 }

@@ -164,9 +164,9 @@ struct Plans {
 fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
     let needs_corpus = args.against_all || args.plans.iter().any(|k| !Path::new(k).is_file());
     let corpus = match ctx.load_corpus() {
-        Ok(c) => c.documents,
+        Ok(c) => c,
         Err(e) if needs_corpus => return Err(e),
-        Err(_) => Vec::new(),
+        Err(_) => fangan_ingest::corpus::Corpus::default(),
     };
     let mut chosen = Vec::new();
     for key in &args.plans {
@@ -174,35 +174,11 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
             chosen.push(ctx.load_plan(key)?);
             continue;
         }
-        let found: Vec<&Document> = corpus
-            .iter()
-            .filter(|d| {
-                d.meta.id == *key
-                    || d.meta
-                        .county
-                        .as_deref()
-                        .is_some_and(|c| c == key || c.starts_with(key.as_str()))
-            })
-            .filter(|d| d.meta.id == *key || args.year.is_none() || d.meta.year == args.year)
-            .collect();
-        match found.as_slice() {
-            [one] => chosen.push((*one).clone()),
-            [] => {
-                anyhow::bail!("no plan {key:?}: name an id from `fangan list`, a county, or a file")
-            }
-            many => anyhow::bail!(
-                "{key:?} names {} plans ({}): give the id or --year",
-                many.len(),
-                many.iter()
-                    .map(|d| d.meta.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
+        chosen.push(crate::options::pick(&corpus, key, args.year)?.clone());
     }
     if args.against_all {
         let first = chosen[0].meta.id.clone();
-        for d in &corpus {
+        for d in &corpus.documents {
             if d.meta.id != first && !chosen.iter().any(|c| c.meta.id == d.meta.id) {
                 chosen.push(d.clone());
             }
@@ -212,7 +188,10 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
         chosen.len() >= 2,
         "name two plans (or one with --against-all)"
     );
-    Ok(Plans { chosen, corpus })
+    Ok(Plans {
+        chosen,
+        corpus: corpus.documents,
+    })
 }
 
 pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
