@@ -180,19 +180,8 @@ impl SparseVec {
 
     /// Cosine with another unit vector.
     pub fn dot(&self, other: &SparseVec) -> f32 {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut s) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    s += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut s = 0.0;
+        self.for_shared(other, |wa, wb| s += wa * wb);
         s
     }
 
@@ -203,20 +192,27 @@ impl SparseVec {
         if total <= 0.0 {
             return 0.0;
         }
+        let mut s = 0.0;
+        self.for_shared(other, |wa, _| s += wa);
+        s / total
+    }
+
+    /// Calls `f` with both weights of every key the two (sorted) vectors
+    /// share.
+    fn for_shared(&self, other: &SparseVec, mut f: impl FnMut(f32, f32)) {
         let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut s) = (0, 0, 0.0);
+        let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
             match a[i].0.cmp(&b[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    s += a[i].1;
+                    f(a[i].1, b[j].1);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        s / total
     }
 
     /// True when no word has weight.
