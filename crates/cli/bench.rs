@@ -55,6 +55,9 @@ struct Args {
     /// Skip the ripgrep baseline.
     #[arg(long)]
     no_rg: bool,
+    /// Memory budget of the index writer in MB (all threads together).
+    #[arg(long)]
+    memory_mb: Option<usize>,
     /// Do not merge segments while ingesting.
     #[arg(long)]
     no_merge: bool,
@@ -89,6 +92,9 @@ fn main() -> anyhow::Result<()> {
         let index = SearchIndex::open_or_create(&args.index, segmenter)?;
         let mut builder = Ingester::builder();
         builder.merge(!args.no_merge);
+        if let Some(mb) = args.memory_mb {
+            builder.memory(mb << 20);
+        }
         if let Some(n) = args.threads {
             builder.threads(n);
         }

@@ -90,95 +90,152 @@ impl TokenStream for CharTokenStream<'_> {
 }
 
 /// The jieba adapter: words of [`Segmenter`] as tantivy tokens.
+///
+/// The word spans of a text are computed up front into a buffer the
+/// tokenizer keeps, and the stream fills one reused [`Token`]: indexing
+/// allocates nothing per word.
 #[derive(Clone)]
 pub struct JiebaTokenizer {
     segmenter: Arc<Segmenter>,
+    spans: Vec<WordSpan>,
+    token: Token,
 }
 
 impl JiebaTokenizer {
     /// An adapter over `segmenter` (shared, loaded once).
     pub fn new(segmenter: Arc<Segmenter>) -> JiebaTokenizer {
-        JiebaTokenizer { segmenter }
+        JiebaTokenizer {
+            segmenter,
+            spans: Vec::new(),
+            token: Token::default(),
+        }
     }
 }
 
-/// Token stream of [`JiebaTokenizer`]: tokens computed up front.
-pub struct JiebaTokenStream {
-    tokens: Vec<Token>,
-    at: usize,
+/// One word token before it is a [`Token`]: byte range and position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordSpan {
+    /// Byte offset of the word's first character.
+    pub start: usize,
+    /// Byte offset after the word.
+    pub end: usize,
+    /// Position (index of the precise-mode word it belongs to).
+    pub position: usize,
+}
+
+/// Token stream of [`JiebaTokenizer`].
+pub struct JiebaTokenStream<'a> {
+    text: &'a str,
+    spans: std::slice::Iter<'a, WordSpan>,
+    token: &'a mut Token,
 }
 
 impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = JiebaTokenStream;
+    type TokenStream<'a> = JiebaTokenStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream<'a> {
+        self.spans.clear();
+        word_spans(&self.segmenter, text, &mut self.spans);
+        self.token.position = usize::MAX;
         JiebaTokenStream {
-            tokens: word_tokens(&self.segmenter, text),
-            at: 0,
+            text,
+            spans: self.spans.iter(),
+            token: &mut self.token,
         }
     }
 }
 
-/// The word tokens of `text`: precise words at sequential positions, their
-/// inner dictionary words (2 and 3 characters) at the same position, and no
-/// token for punctuation.
-pub fn word_tokens(segmenter: &Segmenter, text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+/// Appends to `out` the word tokens of `text`: precise words at sequential
+/// positions, their inner dictionary words (2 and 3 characters) at the same
+/// position, and nothing for punctuation.
+pub fn word_spans(segmenter: &Segmenter, text: &str, out: &mut Vec<WordSpan>) {
     for (position, word) in segmenter.words(text).into_iter().enumerate() {
-        if !word.text.chars().any(char::is_alphanumeric) {
+        if !word.text.chars().any(is_word_char) {
             continue;
         }
-        let token = |start: usize, end: usize| Token {
-            offset_from: start,
-            offset_to: end,
+        let span = |start: usize, end: usize| WordSpan {
+            start: word.span.start + start,
+            end: word.span.start + end,
             position,
-            text: lower(&text[start..end]),
-            position_length: 1,
         };
-        let chars: Vec<(usize, char)> = word.text.char_indices().collect();
-        if chars.len() > 2 {
-            for n in [2, 3] {
-                for w in chars.windows(n).filter(|_| n < chars.len()) {
-                    let start = w[0].0;
-                    let last = w[n - 1];
-                    let end = last.0 + last.1.len_utf8();
-                    if segmenter.has_word(&word.text[start..end]) {
-                        tokens.push(token(word.span.start + start, word.span.start + end));
+        // inner words of a word of 3 characters or more
+        let mut starts = word.text.char_indices().map(|(i, _)| i);
+        let n = word.text.chars().count();
+        if n > 2 {
+            let bounds: Vec<usize> = starts
+                .by_ref()
+                .chain(std::iter::once(word.text.len()))
+                .collect();
+            for len in [2, 3].into_iter().filter(|&len| len < n) {
+                for w in bounds.windows(len + 1) {
+                    let (a, b) = (w[0], w[len]);
+                    if segmenter.has_word(&word.text[a..b]) {
+                        out.push(span(a, b));
                     }
                 }
             }
         }
-        tokens.push(token(word.span.start, word.span.end));
+        out.push(span(0, word.text.len()));
     }
-    tokens
 }
 
-/// ASCII letters lower-cased (the only case in folded Chinese text);
-/// allocation-cheap for the common all-CJK word.
-fn lower(word: &str) -> String {
+/// The word tokens of `text` (see [`word_spans`]), as owned tokens.
+pub fn word_tokens(segmenter: &Segmenter, text: &str) -> Vec<Token> {
+    let mut spans = Vec::new();
+    word_spans(segmenter, text, &mut spans);
+    spans
+        .into_iter()
+        .map(|s| {
+            let mut t = Token {
+                offset_from: s.start,
+                offset_to: s.end,
+                position: s.position,
+                position_length: 1,
+                ..Token::default()
+            };
+            push_lower(&mut t.text, &text[s.start..s.end]);
+            t
+        })
+        .collect()
+}
+
+/// Letters and digits make a word; CJK ideographs are tested first, as
+/// the standard library's table lookup for them is slow.
+fn is_word_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric() || c.is_alphanumeric()
+}
+
+/// Appends `word` with ASCII letters lower-cased (the only case folded
+/// Chinese text still has) when it has any.
+fn push_lower(out: &mut String, word: &str) {
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        word.to_lowercase()
+        out.push_str(&word.to_lowercase());
     } else {
-        word.to_string()
+        out.push_str(word);
     }
 }
 
-impl TokenStream for JiebaTokenStream {
+impl TokenStream for JiebaTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.at < self.tokens.len() {
-            self.at += 1;
-            true
-        } else {
-            false
-        }
+        let Some(s) = self.spans.next() else {
+            return false;
+        };
+        let t = &mut *self.token;
+        t.offset_from = s.start;
+        t.offset_to = s.end;
+        t.position = s.position;
+        t.position_length = 1;
+        t.text.clear();
+        push_lower(&mut t.text, &self.text[s.start..s.end]);
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.at - 1]
+        self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.at - 1]
+        self.token
     }
 }
 
