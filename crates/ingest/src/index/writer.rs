@@ -53,7 +53,7 @@ impl Default for Config {
                 .map(|n| n.get())
                 .unwrap_or(2)
                 .clamp(1, 8),
-            memory: 256 << 20,
+            memory: 512 << 20,
             commit_bytes: 256 << 20,
             batch_files: 64,
             merge: true,
@@ -100,8 +100,9 @@ impl IngesterBuilder {
         self
     }
 
-    /// Whether segments are merged while ingesting (default on; off saves
-    /// ingest time and leaves more segments to search).
+    /// Whether segments are merged while ingesting (default on: small
+    /// segments, left by small ingests, are merged until they reach
+    /// [`MERGE_UP_TO_CLAUSES`]; off leaves every segment as written).
     pub fn merge(&mut self, yes: bool) -> &mut Self {
         self.config.merge = yes;
         self
@@ -212,9 +213,7 @@ impl Ingester {
             .index()
             .writer_with_num_threads(self.config.threads, self.config.memory)
             .map_err(|e| locked(index, e))?;
-        if !self.config.merge {
-            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        }
+        writer.set_merge_policy(merge_policy(self.config.merge));
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let notes = index.notes();
@@ -353,6 +352,7 @@ impl Ingester {
             .index()
             .writer_with_num_threads(self.config.threads, self.config.memory)
             .map_err(|e| locked(index, e))?;
+        writer.set_merge_policy(merge_policy(self.config.merge));
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let mut report = IngestReport::default();
@@ -465,6 +465,23 @@ pub fn plan_id(path: &Path) -> String {
         .and_then(|s| s.to_str())
         .unwrap_or("plan")
         .to_string()
+}
+
+/// Segments of more clauses than this are not merged again: a segment the
+/// writer flushes from a full memory budget is about this size or larger,
+/// merging such segments rewrites the whole index for little gain (queries
+/// search segments in parallel), and it is what made bulk ingests slow.
+/// Segments with many deleted clauses are still compacted.
+pub const MERGE_UP_TO_CLAUSES: usize = 50_000;
+
+fn merge_policy(merge: bool) -> Box<dyn tantivy::indexer::MergePolicy> {
+    if !merge {
+        return Box::new(tantivy::indexer::NoMergePolicy);
+    }
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MERGE_UP_TO_CLAUSES);
+    policy.set_del_docs_ratio_before_merge(0.3);
+    Box::new(policy)
 }
 
 fn commit(writer: &mut IndexWriter, manifest: &IndexManifest) -> Result<()> {
