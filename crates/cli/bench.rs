@@ -13,6 +13,9 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+#[path = "bench_breakdown.rs"]
+mod breakdown;
+
 use anyhow::Context as _;
 use clap::Parser;
 use fangan_ingest::index::{Ingester, SearchIndex, SearchRequest};
@@ -61,6 +64,10 @@ struct Args {
     /// Do not merge segments while ingesting.
     #[arg(long)]
     no_merge: bool,
+    /// Time each ingest stage alone on the first MB of the corpus instead
+    /// (see BENCHMARKS.md).
+    #[arg(long, value_name = "MB")]
+    breakdown: Option<u64>,
     /// Query the index left by a previous run instead of ingesting again.
     #[arg(long)]
     reuse_index: bool,
@@ -79,6 +86,9 @@ fn main() -> anyhow::Result<()> {
         args.corpus.display(),
         bytes as f64 / 1048576.0
     );
+    if let Some(mb) = args.breakdown {
+        return breakdown::run(&args.corpus, mb, cpu_seconds);
+    }
 
     let segmenter = Arc::new(Segmenter::new());
     let index = if args.reuse_index {

@@ -41,6 +41,7 @@ struct Config {
     commit_bytes: u64,
     batch_files: usize,
     merge: bool,
+    merge_up_to: usize,
 }
 
 impl Default for Config {
@@ -57,6 +58,7 @@ impl Default for Config {
             commit_bytes: 256 << 20,
             batch_files: 64,
             merge: true,
+            merge_up_to: MERGE_UP_TO_CLAUSES,
         }
     }
 }
@@ -105,6 +107,13 @@ impl IngesterBuilder {
     /// [`MERGE_UP_TO_CLAUSES`]; off leaves every segment as written).
     pub fn merge(&mut self, yes: bool) -> &mut Self {
         self.config.merge = yes;
+        self
+    }
+
+    /// Segments of more clauses than this are not merged again (default
+    /// [`MERGE_UP_TO_CLAUSES`]).
+    pub fn merge_up_to(&mut self, clauses: usize) -> &mut Self {
+        self.config.merge_up_to = clauses;
         self
     }
 
@@ -213,7 +222,7 @@ impl Ingester {
             .index()
             .writer_with_num_threads(self.config.threads, self.config.memory)
             .map_err(|e| locked(index, e))?;
-        writer.set_merge_policy(merge_policy(self.config.merge));
+        writer.set_merge_policy(self.config.merge_policy());
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let notes = index.notes();
@@ -352,7 +361,7 @@ impl Ingester {
             .index()
             .writer_with_num_threads(self.config.threads, self.config.memory)
             .map_err(|e| locked(index, e))?;
-        writer.set_merge_policy(merge_policy(self.config.merge));
+        writer.set_merge_policy(self.config.merge_policy());
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let mut report = IngestReport::default();
@@ -474,14 +483,16 @@ pub fn plan_id(path: &Path) -> String {
 /// Segments with many deleted clauses are still compacted.
 pub const MERGE_UP_TO_CLAUSES: usize = 50_000;
 
-fn merge_policy(merge: bool) -> Box<dyn tantivy::indexer::MergePolicy> {
-    if !merge {
-        return Box::new(tantivy::indexer::NoMergePolicy);
+impl Config {
+    fn merge_policy(&self) -> Box<dyn tantivy::indexer::MergePolicy> {
+        if !self.merge {
+            return Box::new(tantivy::indexer::NoMergePolicy);
+        }
+        let mut policy = tantivy::indexer::LogMergePolicy::default();
+        policy.set_max_docs_before_merge(self.merge_up_to);
+        policy.set_del_docs_ratio_before_merge(0.3);
+        Box::new(policy)
     }
-    let mut policy = tantivy::indexer::LogMergePolicy::default();
-    policy.set_max_docs_before_merge(MERGE_UP_TO_CLAUSES);
-    policy.set_del_docs_ratio_before_merge(0.3);
-    Box::new(policy)
 }
 
 fn commit(writer: &mut IndexWriter, manifest: &IndexManifest) -> Result<()> {
@@ -682,6 +693,33 @@ mod tests {
             .run_documents(&index, &seeds)
             .unwrap();
         assert_eq!(rebuilt.replaced.len(), seeds.len());
+    }
+
+    /// Eight commits of one plan each; the segments left once merges end.
+    fn segments_after_eight_commits(ingester: &Ingester) -> usize {
+        let index = SearchIndex::in_ram(Arc::new(Segmenter::new()));
+        let seed = Corpus::embedded(&Parser::new()).documents.remove(0);
+        for i in 0..8 {
+            let mut doc = seed.clone();
+            doc.meta.id = format!("copy-{i}");
+            ingester.run_documents(&index, &[doc]).unwrap();
+        }
+        let segments = index.index().searchable_segment_ids().unwrap().len();
+        assert_eq!(
+            index.reader().searcher().num_docs() as usize,
+            8 * seed.clauses.len()
+        );
+        segments
+    }
+
+    #[test]
+    fn small_segments_merge_and_full_ones_stay() {
+        // one writer thread: one segment per commit
+        let merging = Ingester::builder().threads(1).build();
+        assert!(segments_after_eight_commits(&merging) < 8);
+        // every one-plan segment counts as full when the bound is lower
+        let full = Ingester::builder().threads(1).merge_up_to(10).build();
+        assert_eq!(segments_after_eight_commits(&full), 8);
     }
 
     #[test]
