@@ -60,6 +60,18 @@ impl MappedTextBuilder {
         self
     }
 
+    /// Appends the whole of `m`, whose parent is this builder's parent too
+    /// (its characters keep their parent ranges). Copies in bulk.
+    pub fn push_mapped(&mut self, m: &MappedText) -> &mut Self {
+        let inner = &mut self.inner;
+        let base = inner.text.len() as u32;
+        let n = m.parent.len();
+        inner.starts.extend(m.starts[..n].iter().map(|s| s + base));
+        inner.parent.extend_from_slice(&m.parent);
+        inner.text.push_str(&m.text);
+        self
+    }
+
     /// Byte length of the text built so far.
     pub fn len(&self) -> usize {
         self.inner.text.len()
@@ -168,6 +180,25 @@ impl MappedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_mapped_equals_pushing_each_char() {
+        let mut a = MappedTextBuilder::new();
+        a.push('Ｘ', Span::new(0, 3));
+        let mut one = MappedTextBuilder::new();
+        one.push('发', Span::new(5, 8)).push('a', Span::new(9, 10));
+        let one = one.build();
+        let mut b = MappedTextBuilder::new();
+        b.push('Ｘ', Span::new(0, 3));
+        for (i, c) in one.text().chars().enumerate() {
+            b.push(c, one.parent_of_char(i));
+        }
+        a.push_mapped(&one);
+        assert_eq!(a.build(), b.build());
+        let mut empty = MappedTextBuilder::new();
+        empty.push_mapped(&MappedText::default());
+        assert_eq!(empty.build(), MappedTextBuilder::new().build());
+    }
 
     #[test]
     fn identity_maps_each_char_to_itself() {

@@ -53,7 +53,7 @@ pub fn split(text: &str) -> Vec<Line> {
 }
 
 fn clean_line(raw: &str, offset: usize) -> MappedText {
-    let mut b = MappedTextBuilder::new();
+    let mut b = MappedTextBuilder::with_capacity(raw.len());
     let bytes = raw.as_bytes();
     let mut i = 0;
     let mut leading = true;

@@ -144,16 +144,15 @@ fn to_clause(d: Draft, lines: &LineIndex) -> Clause {
 /// The paragraphs of a clause as one text, joined by `\n` (each `\n` maps
 /// to the gap between the paragraphs in the original).
 fn join(paras: &[Paragraph]) -> MappedText {
-    let mut b = MappedTextBuilder::new();
+    let bytes = paras.iter().map(|p| p.text().len() + 1).sum();
+    let mut b = MappedTextBuilder::with_capacity(bytes);
     let mut prev_end = None;
     for p in paras {
         let span = p.span();
         if let Some(end) = prev_end {
             b.push('\n', Span::new(end, span.start.max(end)));
         }
-        for (i, c) in p.text().chars().enumerate() {
-            b.push(c, p.text.parent_of_char(i));
-        }
+        b.push_mapped(&p.text);
         prev_end = Some(span.end);
     }
     b.build()

@@ -85,7 +85,7 @@ pub fn paragraphs(lines: &[Line]) -> Paragraphs {
         if let Some(done) = cur.take() {
             out.paragraphs.push(finish(done));
         }
-        let mut b = MappedTextBuilder::new();
+        let mut b = MappedTextBuilder::with_capacity(line.clean.text().len());
         append(&mut b, &line.clean);
         cur = Some((
             b,
@@ -110,9 +110,7 @@ fn finish((b, mut p): (MappedTextBuilder, Paragraph)) -> Paragraph {
 }
 
 fn append(b: &mut MappedTextBuilder, line: &MappedText) {
-    for (i, c) in line.text().chars().enumerate() {
-        b.push(c, line.parent_of_char(i));
-    }
+    b.push_mapped(line);
 }
 
 /// Does the paragraph `text` (with its first-line marker) run on into the
