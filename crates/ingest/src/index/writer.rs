@@ -553,46 +553,77 @@ pub fn document_entries(
     doc: &Document,
     notes: &NoteReader,
 ) -> Vec<TantivyDocument> {
+    let plan = PlanValues::of(doc);
     doc.clauses
         .iter()
         .enumerate()
         .map(|(ord, clause)| {
             let depts = ClauseDepartments::of(clause, notes);
-            clause_entry(fields, doc, ord, clause, &depts)
+            clause_entry(fields, &plan, ord, clause, &depts)
         })
         .collect()
 }
 
+/// The plan's values every clause document repeats, folded once.
+struct PlanValues<'a> {
+    /// County as written (folded), then its short form.
+    county: Vec<String>,
+    /// City, the same way.
+    city: Vec<String>,
+    /// Level, folded.
+    level: Option<String>,
+    /// Province, then without `省`.
+    province: Vec<String>,
+    doc: &'a Document,
+}
+
+impl<'a> PlanValues<'a> {
+    fn of(doc: &'a Document) -> PlanValues<'a> {
+        let meta = &doc.meta;
+        let with_short = |v: &Option<String>, short: fn(&str) -> Option<&str>| {
+            let Some(v) = v else { return Vec::new() };
+            let mut out = vec![fold::fold_str(v)];
+            if let Some(s) = short(&out[0]).map(str::to_string) {
+                out.push(s);
+            }
+            out
+        };
+        PlanValues {
+            county: with_short(&meta.county, short_name),
+            city: with_short(&meta.city, short_name),
+            level: meta.level.as_deref().map(fold::fold_str),
+            province: with_short(&meta.province, |p| {
+                p.strip_suffix('省').filter(|s| !s.is_empty())
+            }),
+            doc,
+        }
+    }
+}
+
 /// One clause as a tantivy document, with the canonical names of the
 /// departments its notes name.
-pub fn clause_entry(
+fn clause_entry(
     f: &Fields,
-    doc: &Document,
+    plan: &PlanValues<'_>,
     ord: usize,
     clause: &Clause,
     depts: &ClauseDepartments,
 ) -> TantivyDocument {
+    let doc = plan.doc;
     let meta = &doc.meta;
     let mut d = TantivyDocument::new();
     d.add_text(f.plan, &meta.id);
-    for (field, value) in [(f.county, &meta.county), (f.city, &meta.city)] {
-        if let Some(v) = value {
-            let folded = fold::fold_str(v);
-            d.add_text(field, &folded);
-            if let Some(short) = short_name(&folded) {
-                d.add_text(field, short);
-            }
+    for (field, values) in [
+        (f.county, &plan.county),
+        (f.city, &plan.city),
+        (f.province, &plan.province),
+    ] {
+        for v in values {
+            d.add_text(field, v);
         }
     }
-    if let Some(v) = &meta.level {
-        d.add_text(f.level, fold::fold_str(v));
-    }
-    if let Some(v) = &meta.province {
-        let folded = fold::fold_str(v);
-        d.add_text(f.province, &folded);
-        if let Some(short) = folded.strip_suffix('省').filter(|s| !s.is_empty()) {
-            d.add_text(f.province, short);
-        }
+    if let Some(v) = &plan.level {
+        d.add_text(f.level, v);
     }
     if let Some(y) = meta.year {
         d.add_u64(f.year, u64::from(y));
