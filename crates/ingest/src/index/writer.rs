@@ -206,6 +206,21 @@ impl Ingester {
         IngesterBuilder::default()
     }
 
+    /// Takes the writer lock (for an index on disk) and opens tantivy's
+    /// writer with this ingester's threads, memory and merge policy.
+    fn writer(&self, index: &SearchIndex) -> Result<(Option<WriterLock>, IndexWriter)> {
+        let lock = match index.dir() {
+            Some(dir) => Some(WriterLock::acquire(dir, "fangan ingest")?),
+            None => None,
+        };
+        let writer: IndexWriter = index
+            .index()
+            .writer_with_num_threads(self.config.threads, self.config.memory)
+            .map_err(|e| locked(index, e))?;
+        writer.set_merge_policy(self.config.merge_policy());
+        Ok((lock, writer))
+    }
+
     /// Ingests `files` (plan files, not folders) into `index`.
     pub fn run(
         &self,
@@ -214,15 +229,7 @@ impl Ingester {
         progress: &mut dyn FnMut(Progress<'_>),
     ) -> Result<IngestReport> {
         let started = Instant::now();
-        let _lock = match index.dir() {
-            Some(dir) => Some(WriterLock::acquire(dir, "fangan ingest")?),
-            None => None,
-        };
-        let mut writer: IndexWriter = index
-            .index()
-            .writer_with_num_threads(self.config.threads, self.config.memory)
-            .map_err(|e| locked(index, e))?;
-        writer.set_merge_policy(self.config.merge_policy());
+        let (_lock, mut writer) = self.writer(index)?;
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let notes = index.notes();
@@ -353,15 +360,7 @@ impl Ingester {
     /// a plan whose `source.hash` is unchanged is skipped.
     pub fn run_documents(&self, index: &SearchIndex, docs: &[Document]) -> Result<IngestReport> {
         let started = Instant::now();
-        let _lock = match index.dir() {
-            Some(dir) => Some(WriterLock::acquire(dir, "fangan ingest")?),
-            None => None,
-        };
-        let mut writer: IndexWriter = index
-            .index()
-            .writer_with_num_threads(self.config.threads, self.config.memory)
-            .map_err(|e| locked(index, e))?;
-        writer.set_merge_policy(self.config.merge_policy());
+        let (_lock, mut writer) = self.writer(index)?;
         let mut manifest = index.manifest()?;
         let fields = *index.fields();
         let mut report = IngestReport::default();
