@@ -186,3 +186,33 @@ fn filters_narrow_hits() {
     let front = all("\"打好经济增长主动仗\"");
     assert!(front.hits.iter().any(|h| h.path == "前言"));
 }
+
+#[test]
+fn section_filters_match_the_section_and_all_below_it() {
+    let (index, docs) = setup();
+    // every section path of the seeds, with the clauses at it or below it
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    for d in &docs {
+        for c in &d.clauses {
+            let mut prefix = String::new();
+            for part in c.path.split('/') {
+                if !prefix.is_empty() {
+                    prefix.push('/');
+                }
+                prefix.push_str(part);
+                *expected.entry(prefix.clone()).or_default() += 1;
+            }
+        }
+    }
+    assert!(expected.contains_key("附件1") && expected.contains_key("附件1/二"));
+    for (section, clauses) in &expected {
+        let mut req = SearchRequest::parse(&format!("section:\"{section}\"")).unwrap();
+        req.limit(100_000);
+        let res = index.search(&req).unwrap();
+        assert_eq!(res.total, *clauses, "section:{section}");
+        assert!(res
+            .hits
+            .iter()
+            .all(|h| h.path == *section || h.path.starts_with(&format!("{section}/"))));
+    }
+}

@@ -53,6 +53,5 @@ pub use search::{char_phrase, Counts, GroupBy, GroupCount, Hit, SearchRequest, S
 pub use search_index::SearchIndex;
 pub use similar::{SimilarHit, SimilarRequest};
 pub use writer::{
-    document_entries, plan_id, ClauseDepartments, IngestReport, Ingester,
-    IngesterBuilder, Progress,
+    document_entries, plan_id, ClauseDepartments, IngestReport, Ingester, IngesterBuilder, Progress,
 };

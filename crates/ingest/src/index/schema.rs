@@ -20,7 +20,7 @@ use super::tokenizer::{CHARS_TOKENIZER, WORDS_TOKENIZER};
 
 /// Version of the schema and of what is fed into it; an index of another
 /// version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Plan id (file stem), stored and indexed as one term.
 pub const PLAN: &str = "plan";
@@ -38,7 +38,8 @@ pub const YEAR: &str = "year";
 pub const TITLE: &str = "title";
 /// Clause path (`附件1/二/（二）/3`).
 pub const PATH: &str = "path";
-/// Every prefix of the path (`附件1`, `附件1/二`, …), for `section:` filters.
+/// The folded path, one term, for `section:` filters (which match it and
+/// every path below it).
 pub const SECTION: &str = "section";
 /// Clause heading (stored).
 pub const HEADING: &str = "heading";

@@ -452,6 +452,7 @@ fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn Query> {
         FilterField::Dept => f.dept,
     };
     match &filter.value {
+        FilterValue::Term(t) if filter.field == FilterField::Section => section_query(field, t),
         FilterValue::Term(t) => Box::new(TermQuery::new(
             Term::from_field_text(field, t),
             IndexRecordOption::Basic,
@@ -461,6 +462,24 @@ fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn Query> {
             Bound::Included(Term::from_field_u64(field, *b)),
         )),
     }
+}
+
+/// The clauses at path `section` and below it: the term itself, and the
+/// terms from `section/` up to `section0` (`0` follows `/`).
+fn section_query(field: tantivy::schema::Field, section: &str) -> Box<dyn Query> {
+    let section = section.trim_end_matches('/');
+    let exact: Box<dyn Query> = Box::new(TermQuery::new(
+        Term::from_field_text(field, section),
+        IndexRecordOption::Basic,
+    ));
+    let below: Box<dyn Query> = Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_text(field, &format!("{section}/"))),
+        Bound::Excluded(Term::from_field_text(field, &format!("{section}0"))),
+    ));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, exact),
+        (Occur::Should, below),
+    ]))
 }
 
 #[cfg(test)]

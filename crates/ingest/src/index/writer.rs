@@ -631,14 +631,8 @@ fn clause_entry(
         d.add_text(f.title, t);
     }
     d.add_text(f.path, &clause.path);
-    let mut prefix = String::new();
-    for part in clause.path.split('/') {
-        if !prefix.is_empty() {
-            prefix.push('/');
-        }
-        prefix.push_str(part);
-        d.add_text(f.section, fold::fold_str(&prefix));
-    }
+    // one term; `section:` filters match it and the paths below it
+    d.add_text(f.section, fold::fold_str(&clause.path));
     d.add_text(f.heading, &clause.heading);
     d.add_text(f.kind, clause.kind.as_str());
     d.add_text(f.clause_level, clause.level.as_str());
@@ -774,9 +768,7 @@ mod tests {
             .get_all(f.section)
             .filter_map(|v| v.as_str())
             .collect();
-        let top = clause.path.split('/').next().unwrap();
-        assert_eq!(sections[0], fold::fold_str(top));
-        assert_eq!(sections.len(), clause.path.split('/').count());
+        assert_eq!(sections, [fold::fold_str(&clause.path)]);
         // a clause whose note names a lead (牵头) is filed under it
         let all: Vec<_> = seeds
             .iter()
