@@ -43,25 +43,6 @@ static VERB_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("^(?:成立|建立|组建|设立|设|明确|实行|每个|每|负责|承担|统筹|加强)").expect("verbs")
 });
 
-/// Reads the list at `span` of `c` with `role` into `out`. With
-/// `people_only`, every item is a person (`责任领导:张三`).
-pub(crate) fn read_list(
-    deps: &Departments,
-    c: &Cleaned,
-    span: Span,
-    role: Role,
-    strict: Strictness,
-    people_only: bool,
-    out: &mut Found,
-) {
-    let text = c.text();
-    for piece in split_top(text, span, is_list_sep) {
-        for item in split_conjunctions(text, piece) {
-            read_item(deps, c, item, role, strict, people_only, out);
-        }
-    }
-}
-
 /// Splits at `和`/`及`/`与` where the words before end like a body or title.
 fn split_conjunctions(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
@@ -94,97 +75,113 @@ fn trim_item(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + trail)
 }
 
-fn read_item(
-    deps: &Departments,
-    c: &Cleaned,
-    span: Span,
-    role: Role,
-    strict: Strictness,
-    people_only: bool,
-    out: &mut Found,
-) {
-    let text = c.text();
-    let span = trim_item(text, span);
-    let name = span.slice(text);
-    if name.is_empty() {
-        return;
-    }
-    if people_only {
-        out.leaders.push(mention(c, span));
-        return;
-    }
-    // 区住建局(区交通局): two names of one line
-    if let Some(last) = name.chars().next_back() {
-        if let (Some(open_at), true) = (name.rfind(OPEN), CLOSE.contains(&last)) {
-            let inner = Span::new(
-                span.start + open_at + name[open_at..].chars().next().map_or(0, char::len_utf8),
-                span.end - last.len_utf8(),
-            );
-            let outer = Span::new(span.start, span.start + open_at);
-            let inner_s = inner.slice(text);
-            let outer_s = outer.slice(text);
-            // 县发改局(牵头): the role written after the name
-            if let Some(r) = role_mark(inner_s).filter(|_| !outer_s.is_empty()) {
-                read_item(deps, c, outer, r, strict, false, out);
-                return;
-            }
-            if !outer_s.is_empty()
-                && !is_generic(&fold_str(name))
-                && kind_by_suffix(inner_s).is_some()
-                && kind_by_suffix(outer_s).is_some()
-            {
-                read_item(deps, c, outer, role, strict, false, out);
-                read_item(deps, c, inner, role, strict, false, out);
-                return;
+/// Reads lists of one cleaned text into the units and people it collects.
+pub(crate) struct ListReader<'a> {
+    /// The department table names are resolved against.
+    pub deps: &'a Departments,
+    /// The text the lists are in.
+    pub c: &'a Cleaned,
+    /// What has been read so far.
+    pub out: &'a mut Found,
+}
+
+impl ListReader<'_> {
+    /// Reads the list at `span` with `role`. With `people_only`, every
+    /// item is a person (`责任领导:张三`).
+    pub fn read(&mut self, span: Span, role: Role, strict: Strictness, people_only: bool) {
+        let text = self.c.text();
+        for piece in split_top(text, span, is_list_sep) {
+            for item in split_conjunctions(text, piece) {
+                self.item(item, role, strict, people_only);
             }
         }
     }
-    if let Some(at) = person_title(name) {
-        out.leaders.push(mention(c, span));
-        let body = Span::new(span.start, span.start + at);
-        let body_s = body.slice(text);
-        let body_key = fold_str(body_s);
-        if !body_s.is_empty() && !is_government(&body_key) && !is_generic(&body_key) {
-            read_item(deps, c, body, role, Strictness::Prose, false, out);
+
+    fn item(&mut self, span: Span, role: Role, strict: Strictness, people_only: bool) {
+        let (deps, c) = (self.deps, self.c);
+        let text = c.text();
+        let span = trim_item(text, span);
+        let name = span.slice(text);
+        if name.is_empty() {
+            return;
         }
-        return;
-    }
-    let key = fold_str(name);
-    if is_generic(&key) {
-        out.units.push(Unit {
+        if people_only {
+            self.out.leaders.push(mention(c, span));
+            return;
+        }
+        // 区住建局(区交通局): two names of one line
+        if let Some(last) = name.chars().next_back() {
+            if let (Some(open_at), true) = (name.rfind(OPEN), CLOSE.contains(&last)) {
+                let inner = Span::new(
+                    span.start + open_at + name[open_at..].chars().next().map_or(0, char::len_utf8),
+                    span.end - last.len_utf8(),
+                );
+                let outer = Span::new(span.start, span.start + open_at);
+                let inner_s = inner.slice(text);
+                let outer_s = outer.slice(text);
+                // 县发改局(牵头): the role written after the name
+                if let Some(r) = role_mark(inner_s).filter(|_| !outer_s.is_empty()) {
+                    self.item(outer, r, strict, false);
+                    return;
+                }
+                if !outer_s.is_empty()
+                    && !is_generic(&fold_str(name))
+                    && kind_by_suffix(inner_s).is_some()
+                    && kind_by_suffix(outer_s).is_some()
+                {
+                    self.item(outer, role, strict, false);
+                    self.item(inner, role, strict, false);
+                    return;
+                }
+            }
+        }
+        if let Some(at) = person_title(name) {
+            self.out.leaders.push(mention(c, span));
+            let body = Span::new(span.start, span.start + at);
+            let body_s = body.slice(text);
+            let body_key = fold_str(body_s);
+            if !body_s.is_empty() && !is_government(&body_key) && !is_generic(&body_key) {
+                self.item(body, role, Strictness::Prose, false);
+            }
+            return;
+        }
+        let key = fold_str(name);
+        if is_generic(&key) {
+            self.out.units.push(Unit {
+                name: name.to_string(),
+                canonical: key,
+                role,
+                generic: true,
+                known: false,
+                kind: UnitKind::Other,
+                level: None,
+                span: c.source(span),
+            });
+            return;
+        }
+        let r = deps.resolve(name);
+        let shaped = r.known || kind_by_suffix(&key).is_some();
+        let accept = match strict {
+            Strictness::Prose => shaped && !VERB_START.is_match(name) && name.chars().count() <= 30,
+            Strictness::Note => shaped || (name.chars().count() > 3 && name.chars().count() <= 30),
+        };
+        if !accept {
+            if !shaped && name.chars().count() <= 4 && strict == Strictness::Note {
+                self.out.leaders.push(mention(c, span));
+            }
+            return;
+        }
+        self.out.units.push(Unit {
             name: name.to_string(),
-            canonical: key,
+            canonical: r.canonical,
             role,
-            generic: true,
-            known: false,
-            kind: UnitKind::Other,
-            level: None,
+            generic: false,
+            known: r.known,
+            kind: r.kind,
+            level: r.level,
             span: c.source(span),
         });
-        return;
     }
-    let r = deps.resolve(name);
-    let shaped = r.known || kind_by_suffix(&key).is_some();
-    let accept = match strict {
-        Strictness::Prose => shaped && !VERB_START.is_match(name) && name.chars().count() <= 30,
-        Strictness::Note => shaped || (name.chars().count() > 3 && name.chars().count() <= 30),
-    };
-    if !accept {
-        if !shaped && name.chars().count() <= 4 && strict == Strictness::Note {
-            out.leaders.push(mention(c, span));
-        }
-        return;
-    }
-    out.units.push(Unit {
-        name: name.to_string(),
-        canonical: r.canonical,
-        role,
-        generic: false,
-        known: r.known,
-        kind: r.kind,
-        level: r.level,
-        span: c.source(span),
-    });
 }
 
 /// The role a bracketed mark after a name gives it (`(牵头)`, `（配合）`).
@@ -214,7 +211,12 @@ mod tests {
         let mut out = Found::default();
         let d = Departments::builtin();
         let span = Span::new(0, c.text().len());
-        read_list(&d, &c, span, Role::Support, strict, false, &mut out);
+        ListReader {
+            deps: &d,
+            c: &c,
+            out: &mut out,
+        }
+        .read(span, Role::Support, strict, false);
         out
     }
 

@@ -18,7 +18,7 @@ use fangan_model::Span;
 use regex::Regex;
 
 use crate::cleaned::{split_top, Cleaned};
-use crate::list::{read_list, Found, Strictness};
+use crate::list::{Found, ListReader, Strictness};
 use crate::note::{Note, NoteType};
 use crate::{Departments, Role, Unit};
 
@@ -145,7 +145,12 @@ fn read_sentence(deps: &Departments, sentence: &str) -> Option<Found> {
             continue;
         };
         let before = found.units.len() + found.leaders.len();
-        read_list(deps, &c, who, role, Strictness::Prose, false, &mut found);
+        ListReader {
+            deps,
+            c: &c,
+            out: &mut found,
+        }
+        .read(who, role, Strictness::Prose, false);
         // a part counts when it names someone (`各成员单位要…` does not)
         counts |= core && found.units.len() + found.leaders.len() > before;
     }

@@ -19,7 +19,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::cleaned::{is_segment_sep, split_top, strip_outer_brackets, Cleaned};
-use crate::list::{read_list, Found, Strictness};
+use crate::list::{Found, ListReader, Strictness};
 use crate::{Departments, Mention, Role, Unit};
 
 /// Where a note comes from.
@@ -187,7 +187,12 @@ pub(crate) fn read_task_note(deps: &Departments, raw: &str) -> Note {
                 continue;
             }
         };
-        read_list(deps, &c, *body, role, Strictness::Note, people, &mut found);
+        ListReader {
+            deps,
+            c: &c,
+            out: &mut found,
+        }
+        .read(*body, role, Strictness::Note, people);
     }
     // a lead marked inside a list (`责任单位:县发改局(牵头)、县财政局`) makes
     // the others support
