@@ -53,5 +53,6 @@ pub use search::{char_phrase, Counts, GroupBy, GroupCount, Hit, SearchRequest, S
 pub use search_index::SearchIndex;
 pub use similar::{SimilarHit, SimilarRequest};
 pub use writer::{
-    document_entries, plan_id, ClauseDepartments, IngestReport, Ingester, IngesterBuilder, Progress,
+    document_entries, plan_id, ClauseDepartments, IngestReport, Ingester, IngesterBuilder,
+    Progress, MERGE_UP_TO_CLAUSES,
 };
