@@ -73,16 +73,9 @@ pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The segmenter, loaded once per process.
-pub fn segmenter() -> Arc<Segmenter> {
-    Arc::new(Segmenter::new())
-}
-
-/// The segmenter with the user dictionaries `dicts`.
+/// The segmenter with the user dictionaries `dicts` (loaded once per
+/// process and shared).
 pub fn segmenter_with(dicts: &[PathBuf]) -> anyhow::Result<Arc<Segmenter>> {
-    if dicts.is_empty() {
-        return Ok(segmenter());
-    }
     let mut b = Segmenter::builder();
     for d in dicts {
         b.user_dict(d);
@@ -195,8 +188,8 @@ pub fn ingest_with_progress(
 pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
     let dicts = recorded_dictionaries(&ctx.index);
     let generation = generation_with(&dicts);
+    let seg = segmenter_with(&dicts).context("loading the index's user dictionaries")?;
     if SearchIndex::exists(&ctx.index) {
-        let seg = segmenter_with(&dicts).context("loading the index's user dictionaries")?;
         let current = match SearchIndex::open(&ctx.index, seg.clone()) {
             Ok(index) => Some(index),
             Err(IndexError::SchemaVersion { .. }) => None,
@@ -224,34 +217,22 @@ pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
             "fangan: the index in {} was built by another build of fangan; updating it",
             ctx.index.display()
         );
-        let index = SearchIndex::open_or_create(&ctx.index, seg)?;
         let ingester = Ingester::builder()
             .generation(generation)
             .dictionaries(dicts)
             .prune(true)
             .build();
-        if files.is_empty() {
-            ingester.run_documents(&index, &embedded_seeds().documents)?;
-        } else {
-            report_refused(&ingest_with_progress(
-                &ingester,
-                &index,
-                &files,
-                ctx.progress,
-            )?);
-        }
-        return Ok(index);
+        let files = (!files.is_empty()).then_some(&files[..]);
+        return build_for_query(ctx, seg, &ingester, files);
     }
+    let ingester = Ingester::builder().generation(generation).build();
     let Some(corpus) = ctx.corpus.clone() else {
         // no ./seeds here: index the seeds built into the binary
         eprintln!(
             "fangan: no index in {}; building it from the built-in seed plans",
             ctx.index.display()
         );
-        let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
-        let ingester = Ingester::builder().generation(generation).build();
-        ingester.run_documents(&index, &embedded_seeds().documents)?;
-        return Ok(index);
+        return build_for_query(ctx, seg, &ingester, None);
     };
     eprintln!(
         "fangan: no index in {}; building it from {}",
@@ -259,14 +240,29 @@ pub fn open_for_query(ctx: &Context) -> anyhow::Result<SearchIndex> {
         corpus.display()
     );
     let files = plan_files(&[corpus])?;
-    let index = SearchIndex::open_or_create(&ctx.index, segmenter())?;
-    let ingester = Ingester::builder().generation(generation).build();
-    report_refused(&ingest_with_progress(
-        &ingester,
-        &index,
-        &files,
-        ctx.progress,
-    )?);
+    build_for_query(ctx, seg, &ingester, Some(&files))
+}
+
+/// Opens (or creates) the index of `ctx` and ingests `files` into it, or
+/// the seeds built into the binary when there are none to read.
+fn build_for_query(
+    ctx: &Context,
+    seg: Arc<Segmenter>,
+    ingester: &Ingester,
+    files: Option<&[PathBuf]>,
+) -> anyhow::Result<SearchIndex> {
+    let index = SearchIndex::open_or_create(&ctx.index, seg)?;
+    match files {
+        Some(files) => report_refused(&ingest_with_progress(
+            ingester,
+            &index,
+            files,
+            ctx.progress,
+        )?),
+        None => {
+            ingester.run_documents(&index, &embedded_seeds().documents)?;
+        }
+    }
     Ok(index)
 }
 

@@ -55,9 +55,8 @@ impl Corpus {
             .par_iter()
             .map(|(name, text)| {
                 let path = PathBuf::from("seeds").join(name);
-                let source = read_bytes(text.as_bytes(), &path)
-                    .expect("the built-in seeds are plain UTF-8 text");
-                parser.parse(source, Some(path), meta_for(name, Some(&manifest)))
+                load_bytes_with(text.as_bytes(), &path, parser, Some(&manifest))
+                    .expect("the built-in seeds are plain UTF-8 text")
             })
             .collect();
         Corpus {
@@ -120,9 +119,33 @@ pub fn load_file_with(
     parser: &Parser,
     manifest: Option<&Manifest>,
 ) -> Result<Document> {
-    let source: SourceText = read_path(path)?;
+    Ok(parse_source(read_path(path)?, path, parser, manifest))
+}
+
+/// Parses the bytes of the file at `path`, already read, with its folder's
+/// manifest (nothing is read from disk).
+pub fn load_bytes_with(
+    bytes: &[u8],
+    path: &Path,
+    parser: &Parser,
+    manifest: Option<&Manifest>,
+) -> Result<Document> {
+    Ok(parse_source(
+        read_bytes(bytes, path)?,
+        path,
+        parser,
+        manifest,
+    ))
+}
+
+fn parse_source(
+    source: SourceText,
+    path: &Path,
+    parser: &Parser,
+    manifest: Option<&Manifest>,
+) -> Document {
     let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("plan");
-    Ok(parser.parse(source, Some(path.to_path_buf()), meta_for(name, manifest)))
+    parser.parse(source, Some(path.to_path_buf()), meta_for(name, manifest))
 }
 
 fn meta_for(file_name: &str, manifest: Option<&Manifest>) -> PlanMeta {

@@ -131,13 +131,12 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
         };
         out.push(close(
             text,
-            start,
-            unit_end,
-            value,
-            value_max,
-            placeholder,
-            unit,
-            rank,
+            Quantity {
+                value_max,
+                placeholder,
+                rank,
+                ..Quantity::new(start, unit_end, value, unit)
+            },
         ));
     }
     for caps in HAN_COUNT.captures_iter(text) {
@@ -151,15 +150,10 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
             class: UnitClass::Count,
             len: unit.len(),
         };
+        let unit_end = num.end() + unit.len;
         out.push(close(
             text,
-            num.start(),
-            num.end() + unit.len,
-            value,
-            None,
-            false,
-            unit,
-            false,
+            Quantity::new(num.start(), unit_end, value, unit),
         ));
     }
     for caps in HAN_RANK.captures_iter(text) {
@@ -178,72 +172,57 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
             class: UnitClass::Count,
             len: caps.name("unit").map_or(0, |u| u.len()),
         };
-        let start = num.start() - '前'.len_utf8();
+        let (start, unit_end) = (num.start() - '前'.len_utf8(), num.end() + unit.len);
         out.push(close(
             text,
-            start,
-            num.end() + unit.len,
-            value,
-            None,
-            false,
-            unit,
-            true,
+            Quantity {
+                rank: true,
+                ..Quantity::new(start, unit_end, value, unit)
+            },
         ));
     }
     for (at, _) in text.match_indices("破零") {
+        let unit = Unit {
+            name: String::new(),
+            class: UnitClass::Measure,
+            len: 0,
+        };
         out.push(Quantity {
-            start: at,
-            unit_end: at + "破零".len(),
-            end: at + "破零".len(),
-            value: 0.0,
-            value_max: None,
-            placeholder: false,
-            unit: Unit {
-                name: String::new(),
-                class: UnitClass::Measure,
-                len: 0,
-            },
-            rank: false,
-            post: vec![],
             zero_break: true,
+            ..Quantity::new(at, at + "破零".len(), 0.0, unit)
         });
     }
     out.sort_by_key(|q| q.start);
     out
 }
 
-/// Builds a quantity, reading the closing qualifiers after `unit_end`.
-#[allow(clippy::too_many_arguments)]
-fn close(
-    text: &str,
-    start: usize,
-    unit_end: usize,
-    value: f64,
-    value_max: Option<f64>,
-    placeholder: bool,
-    unit: Unit,
-    rank: bool,
-) -> Quantity {
-    let mut end = unit_end;
-    let mut post = Vec::new();
-    while let Some((w, f)) = POST.iter().find(|(w, _)| text[end..].starts_with(w)) {
-        end += w.len();
-        if !post.contains(f) {
-            post.push(*f);
+impl Quantity {
+    /// A plain quantity from `start` to `unit_end`: no range, no qualifier.
+    fn new(start: usize, unit_end: usize, value: f64, unit: Unit) -> Quantity {
+        Quantity {
+            start,
+            unit_end,
+            end: unit_end,
+            value,
+            value_max: None,
+            placeholder: false,
+            unit,
+            rank: false,
+            post: Vec::new(),
+            zero_break: false,
         }
     }
-    Quantity {
-        start,
-        unit_end,
-        end,
-        value,
-        value_max,
-        placeholder,
-        unit,
-        rank,
-        post,
-        zero_break: false,
+}
+
+/// `q` with the closing qualifiers of `text` after its unit.
+fn close(text: &str, mut q: Quantity) -> Quantity {
+    while let Some((w, f)) = POST.iter().find(|(w, _)| text[q.end..].starts_with(w)) {
+        q.end += w.len();
+        if !q.post.contains(f) {
+            q.post.push(*f);
+        }
     }
+    q
 }
 
 /// Value of a small Chinese numeral (`一`, `两`, `十二`, `三十`).

@@ -441,14 +441,14 @@ impl Ingester {
         }
         let hash = hasher.finalize().to_hex().to_string();
         let len = bytes.len() as u64;
-        drop(bytes);
         let id = entry.map_or_else(|| plan_id(path), |e| e.id.clone());
         if manifest.plans.get(&id).is_some_and(|e| {
             e.hash == hash && e.file == path && e.generation == self.config.generation
         }) {
             return Outcome::Skipped;
         }
-        let doc = match crate::corpus::load_file_with(path, &self.parser, folder) {
+        // the bytes already read are parsed: the file is read once
+        let doc = match crate::corpus::load_bytes_with(&bytes, path, &self.parser, folder) {
             Ok(d) => d,
             Err(e) => return Outcome::Refused(e.to_string()),
         };
