@@ -4,20 +4,14 @@
 
 use std::process::Command;
 
-use super::util::root;
+use super::util::{root, succeed};
 
 fn bench(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_fangan-bench"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run fangan-bench");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    succeed(
+        Command::new(env!("CARGO_BIN_EXE_fangan-bench"))
+            .args(args)
+            .current_dir(root()),
+    )
 }
 
 #[test]

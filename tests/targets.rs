@@ -1,21 +1,12 @@
 //! `fangan targets` on the seed corpus: the headline pivot (snapshot), the
 //! JSON shape the scorer reads, and the filters.
 
-use crate::util::command;
+use crate::util::{command, succeed};
 
 /// `fangan` run in the repository root on the seeds, colour off, no user
 /// environment.
 fn fangan(args: &[&str]) -> String {
-    let out = command(&["--corpus", "seeds", "--color", "never"])
-        .args(args)
-        .output()
-        .expect("run fangan");
-    assert!(
-        out.status.success(),
-        "fangan {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    succeed(command(&["--corpus", "seeds", "--color", "never"]).args(args))
 }
 
 fn json(args: &[&str]) -> serde_json::Value {

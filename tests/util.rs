@@ -24,6 +24,18 @@ pub fn fangan(args: &[&str]) -> Output {
     command(args).output().expect("run fangan")
 }
 
+/// Runs `cmd`, which must succeed (its stderr is shown when it does not),
+/// and returns its standard output.
+pub fn succeed(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("run the command");
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
 /// Standard output as UTF-8.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("utf-8 output")
