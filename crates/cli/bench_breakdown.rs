@@ -13,7 +13,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use fangan_ingest::index::schema::{CHARS, WORDS};
-use fangan_ingest::index::tokenizer::{register_tokenizers, word_spans};
+use fangan_ingest::index::tokenizer::{
+    register_tokenizers, word_spans, CHARS_TOKENIZER, WORDS_TOKENIZER,
+};
 use fangan_ingest::index::{document_entries, ClauseDepartments, SearchIndex};
 use fangan_ingest::parse::Parser;
 use fangan_model::{fold, Document, Segmenter};
@@ -24,20 +26,64 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 /// Memory budget of the one-thread writers (as one thread of the ingest's).
 const WRITER_MEMORY: usize = 256 << 20;
 
+/// The stages timed so far: name, CPU seconds, whether in the floor.
+struct Stages {
+    cpu_seconds: fn() -> f64,
+    done: Vec<(&'static str, f64, bool)>,
+}
+
+impl Stages {
+    /// Runs `f` as the stage `name` and returns what it returns.
+    fn time<T>(&mut self, name: &'static str, floor: bool, f: impl FnOnce() -> T) -> T {
+        let start = (self.cpu_seconds)();
+        let out = f();
+        self.done.push((name, (self.cpu_seconds)() - start, floor));
+        out
+    }
+}
+
+/// Indexes `texts` into a fresh in-RAM index of the one field `field`, on
+/// one writer thread.
+fn index_one_field(
+    segmenter: &Arc<Segmenter>,
+    field: &str,
+    tokenizer: &str,
+    record: IndexRecordOption,
+    texts: &[String],
+) -> tantivy::Result<()> {
+    let mut schema = Schema::builder();
+    let f = schema.add_text_field(
+        field,
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(record),
+        ),
+    );
+    let index = Index::create_in_ram(schema.build());
+    register_tokenizers(&index, segmenter.clone());
+    let mut w: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+    for t in texts {
+        let mut d = TantivyDocument::new();
+        d.add_text(f, t);
+        w.add_document(d)?;
+    }
+    w.commit()?;
+    Ok(())
+}
+
 /// Times every stage over the first `mb` MB of `corpus` and prints them.
 pub fn run(corpus: &Path, mb: u64, cpu_seconds: fn() -> f64) -> anyhow::Result<()> {
     let files = fangan_ingest::corpus::plan_files(corpus)?;
     let parser = Parser::new();
-    let mut stages: Vec<(&str, f64, bool)> = Vec::new();
-    let mut time = |name: &'static str, floor: bool, f: &mut dyn FnMut()| {
-        let start = cpu_seconds();
-        f();
-        stages.push((name, cpu_seconds() - start, floor));
+    let mut stages = Stages {
+        cpu_seconds,
+        done: Vec::new(),
     };
 
-    let mut docs: Vec<Document> = Vec::new();
-    let mut bytes = 0u64;
-    time("read + parse", true, &mut || {
+    let docs: Vec<Document> = stages.time("read + parse", true, || {
+        let mut docs = Vec::new();
+        let mut bytes = 0u64;
         for p in &files {
             if bytes >= mb << 20 {
                 break;
@@ -47,24 +93,24 @@ pub fn run(corpus: &Path, mb: u64, cpu_seconds: fn() -> f64) -> anyhow::Result<(
                 docs.push(d);
             }
         }
+        docs
     });
+    let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let notes = NoteReader::new();
-    time("responsibility notes", true, &mut || {
+    stages.time("responsibility notes", true, || {
         for d in &docs {
             for c in &d.clauses {
                 std::hint::black_box(ClauseDepartments::of(c, &notes));
             }
         }
     });
-    let mut folded: Vec<String> = Vec::new();
-    time("fold", true, &mut || {
-        folded = docs
-            .iter()
+    let folded: Vec<String> = stages.time("fold", true, || {
+        docs.iter()
             .flat_map(|d| d.clauses.iter().map(|c| fold::fold_str(&c.text)))
-            .collect();
+            .collect()
     });
     let segmenter = Arc::new(Segmenter::new());
-    time("jieba words (inside the word field)", false, &mut || {
+    stages.time("jieba words (inside the word field)", false, || {
         let mut spans = Vec::new();
         for t in &folded {
             spans.clear();
@@ -72,69 +118,40 @@ pub fn run(corpus: &Path, mb: u64, cpu_seconds: fn() -> f64) -> anyhow::Result<(
             std::hint::black_box(&spans);
         }
     });
-    for (name, field, record) in [
-        (
-            "tantivy: character field alone",
+    stages.time("tantivy: character field alone", true, || {
+        index_one_field(
+            &segmenter,
             CHARS,
+            CHARS_TOKENIZER,
             IndexRecordOption::WithFreqsAndPositions,
-        ),
-        (
-            "tantivy: word field alone (with jieba)",
+            &folded,
+        )
+    })?;
+    stages.time("tantivy: word field alone (with jieba)", true, || {
+        index_one_field(
+            &segmenter,
             WORDS,
+            WORDS_TOKENIZER,
             IndexRecordOption::WithFreqs,
-        ),
-    ] {
-        let tokenizer = if field == CHARS {
-            fangan_ingest::index::tokenizer::CHARS_TOKENIZER
-        } else {
-            fangan_ingest::index::tokenizer::WORDS_TOKENIZER
-        };
-        let mut schema = Schema::builder();
-        let f = schema.add_text_field(
-            field,
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(tokenizer)
-                    .set_index_option(record),
-            ),
-        );
-        let index = Index::create_in_ram(schema.build());
-        register_tokenizers(&index, segmenter.clone());
-        let mut result = Ok(());
-        time(name, true, &mut || {
-            result = (|| {
-                let mut w: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
-                for t in &folded {
-                    let mut d = TantivyDocument::new();
-                    d.add_text(f, t);
-                    w.add_document(d)?;
-                }
-                w.commit()?;
-                Ok::<_, tantivy::TantivyError>(())
-            })();
-        });
-        result?;
-    }
+            &folded,
+        )
+    })?;
     let index = SearchIndex::in_ram(segmenter.clone());
-    let mut result = Ok(());
-    time("tantivy: whole clause documents", false, &mut || {
-        result = (|| {
-            let mut w: IndexWriter = index.index().writer_with_num_threads(1, WRITER_MEMORY)?;
-            for d in &docs {
-                for e in document_entries(index.fields(), d, index.notes()) {
-                    w.add_document(e)?;
-                }
+    stages.time("tantivy: whole clause documents", false, || {
+        let mut w: IndexWriter = index.index().writer_with_num_threads(1, WRITER_MEMORY)?;
+        for d in &docs {
+            for e in document_entries(index.fields(), d, index.notes()) {
+                w.add_document(e)?;
             }
-            w.commit()?;
-            Ok::<_, tantivy::TantivyError>(())
-        })();
-    });
-    result?;
+        }
+        w.commit()?;
+        Ok::<_, tantivy::TantivyError>(())
+    })?;
 
     let mb = bytes as f64 / 1048576.0;
     println!("breakdown over {mb:.0} MB, one thread, CPU seconds per MB:");
     let mut floor = 0.0;
-    for (name, secs, in_floor) in &stages {
+    for (name, secs, in_floor) in &stages.done {
         let per = secs / mb.max(0.001);
         println!(
             "  {name:<42} {per:.3}{}",
