@@ -40,7 +40,7 @@ struct Config {
     memory: usize,
     commit_bytes: u64,
     batch_files: usize,
-    merge: bool,
+    /// Segments of more clauses are not merged; 0: no merges at all.
     merge_up_to: usize,
 }
 
@@ -57,7 +57,6 @@ impl Default for Config {
             memory: 512 << 20,
             commit_bytes: 256 << 20,
             batch_files: 64,
-            merge: true,
             merge_up_to: MERGE_UP_TO_CLAUSES,
         }
     }
@@ -106,12 +105,12 @@ impl IngesterBuilder {
     /// segments, left by small ingests, are merged until they reach
     /// [`MERGE_UP_TO_CLAUSES`]; off leaves every segment as written).
     pub fn merge(&mut self, yes: bool) -> &mut Self {
-        self.config.merge = yes;
+        self.config.merge_up_to = if yes { MERGE_UP_TO_CLAUSES } else { 0 };
         self
     }
 
     /// Segments of more clauses than this are not merged again (default
-    /// [`MERGE_UP_TO_CLAUSES`]).
+    /// [`MERGE_UP_TO_CLAUSES`]; 0 is `merge(false)`).
     pub fn merge_up_to(&mut self, clauses: usize) -> &mut Self {
         self.config.merge_up_to = clauses;
         self
@@ -484,7 +483,7 @@ pub const MERGE_UP_TO_CLAUSES: usize = 50_000;
 
 impl Config {
     fn merge_policy(&self) -> Box<dyn tantivy::indexer::MergePolicy> {
-        if !self.merge {
+        if self.merge_up_to == 0 {
             return Box::new(tantivy::indexer::NoMergePolicy);
         }
         let mut policy = tantivy::indexer::LogMergePolicy::default();
