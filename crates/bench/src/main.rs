@@ -2,7 +2,8 @@
 //!
 //! Generates a synthetic corpus from the seeds (plans rebuilt from shuffled,
 //! mutated seed clauses, under many invented counties and years), ingests it
-//! with the library's [`Ingester`], runs a fixed query set (every phrase of
+//! with the catalog's ingest (the code of `fangan ingest`), runs a fixed
+//! query set (every phrase of
 //! `tests/fixtures/eval/phrases.txt`, quoted, 10 hits with highlights),
 //! and times `rg -F` over the same files as a baseline. Prints ingest MB/s,
 //! index size, peak memory (VmHWM) and query p50/p99.
@@ -10,18 +11,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-#[path = "bench_breakdown.rs"]
 mod breakdown;
 
 use anyhow::Context as _;
 use clap::Parser;
-use fangan_ingest::index::{Ingester, SearchIndex, SearchRequest};
-use fangan_model::Segmenter;
+use fangan_catalog::{Catalog, IngestRequest};
+use fangan_index::SearchRequest;
 
-const PHRASES: &str = include_str!("../../tests/fixtures/eval/phrases.txt");
+const PHRASES: &str = include_str!("../../../tests/fixtures/eval/phrases.txt");
 /// Phrases timed with ripgrep (a spread of rare and common ones).
 const RG_PHRASES: &[&str] = &[
     "专项债",
@@ -90,27 +89,30 @@ fn main() -> anyhow::Result<()> {
         return breakdown::run(&args.corpus, mb, cpu_seconds);
     }
 
-    let segmenter = Arc::new(Segmenter::new());
-    let index = if args.reuse_index {
-        SearchIndex::open(&args.index, segmenter)?
+    let catalog = if args.reuse_index {
+        Catalog::open(&args.index)?
     } else {
         if args.index.exists() {
             std::fs::remove_dir_all(&args.index)
                 .with_context(|| format!("removing {}", args.index.display()))?;
         }
-        let files = fangan_ingest::corpus::plan_files(&args.corpus)?;
-        let index = SearchIndex::open_or_create(&args.index, segmenter)?;
-        let mut builder = Ingester::builder();
-        builder.merge(!args.no_merge);
+        let mut catalog = Catalog::open_writable(&args.index)?;
+        let mut req = IngestRequest {
+            paths: vec![args.corpus.clone()],
+            ..IngestRequest::default()
+        };
+        if args.no_merge {
+            req.writer.merge_up_to = 0;
+        }
         if let Some(mb) = args.memory_mb {
-            builder.memory(mb << 20);
+            req.writer.memory = mb << 20;
         }
         if let Some(n) = args.threads {
-            builder.threads(n);
+            req.writer.threads = n.max(1);
         }
         let started = Instant::now();
         let cpu = cpu_seconds();
-        let report = builder.build().run(&index, &files, &mut |_| {})?;
+        let report = catalog.ingest(&req, &mut |_| {})?;
         let ingest = started.elapsed();
         let mb = report.bytes as f64 / 1048576.0;
         println!(
@@ -124,9 +126,13 @@ fn main() -> anyhow::Result<()> {
             report.refused.len()
         );
         println!("peak memory after ingest (VmHWM): {:.0} MB", peak_rss_mb());
-        index
+        catalog
     };
-    println!("index size: {:.0} MB", index.disk_size() as f64 / 1048576.0);
+    let index = catalog.search_index()?;
+    println!(
+        "index size: {:.0} MB (plan store included)",
+        dir_size(&args.index) as f64 / 1048576.0
+    );
 
     let queries: Vec<String> = PHRASES
         .lines()
@@ -203,6 +209,20 @@ fn main() -> anyhow::Result<()> {
     println!("peak memory (VmHWM): {:.0} MB", peak_rss_mb());
     std::io::stdout().flush()?;
     Ok(())
+}
+
+/// Bytes of the files under `dir`.
+fn dir_size(dir: &Path) -> u64 {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    rd.flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 fn ms(d: Duration) -> f64 {

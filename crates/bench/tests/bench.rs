@@ -2,16 +2,24 @@
 //! running and print every figure BENCHMARKS.md quotes (the timings are not
 //! checked here: speed is measured outside the test suite).
 
+use std::path::PathBuf;
 use std::process::Command;
 
-use super::util::{root, succeed};
-
+/// Runs `fangan-bench ARGS` in the repository (where `seeds/` is); it must
+/// succeed.
 fn bench(args: &[&str]) -> String {
-    succeed(
-        Command::new(env!("CARGO_BIN_EXE_fangan-bench"))
-            .args(args)
-            .current_dir(root()),
-    )
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new(env!("CARGO_BIN_EXE_fangan-bench"))
+        .args(args)
+        .current_dir(root)
+        .output()
+        .expect("run fangan-bench");
+    assert!(
+        out.status.success(),
+        "fangan-bench {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 #[test]

@@ -12,11 +12,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use fangan_ingest::index::schema::{CHARS, WORDS};
-use fangan_ingest::index::tokenizer::{
-    register_tokenizers, word_spans, CHARS_TOKENIZER, WORDS_TOKENIZER,
-};
-use fangan_ingest::index::{document_entries, ClauseDepartments, SearchIndex};
+use fangan_index::schema::{CHARS, WORDS};
+use fangan_index::tokenizer::{register_tokenizers, word_spans, CHARS_TOKENIZER, WORDS_TOKENIZER};
+use fangan_index::{ClauseDepartments, SearchIndex, WriterOptions};
 use fangan_ingest::parse::Parser;
 use fangan_model::{fold, Document, Segmenter};
 use fangan_notes::NoteReader;
@@ -97,12 +95,15 @@ pub fn run(corpus: &Path, mb: u64, cpu_seconds: fn() -> f64) -> anyhow::Result<(
     });
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let notes = NoteReader::new();
-    stages.time("responsibility notes", true, || {
-        for d in &docs {
-            for c in &d.clauses {
-                std::hint::black_box(ClauseDepartments::of(c, &notes));
-            }
-        }
+    let depts: Vec<Vec<ClauseDepartments>> = stages.time("responsibility notes", true, || {
+        docs.iter()
+            .map(|d| {
+                d.clauses
+                    .iter()
+                    .map(|c| ClauseDepartments::from_notes(&notes.read_clause(c)))
+                    .collect()
+            })
+            .collect()
     });
     let folded: Vec<String> = stages.time("fold", true, || {
         docs.iter()
@@ -138,14 +139,16 @@ pub fn run(corpus: &Path, mb: u64, cpu_seconds: fn() -> f64) -> anyhow::Result<(
     })?;
     let index = SearchIndex::in_ram(segmenter.clone());
     stages.time("tantivy: whole clause documents", false, || {
-        let mut w: IndexWriter = index.index().writer_with_num_threads(1, WRITER_MEMORY)?;
-        for d in &docs {
-            for e in document_entries(index.fields(), d, index.notes()) {
-                w.add_document(e)?;
-            }
+        let mut w = index.writer(&WriterOptions {
+            threads: 1,
+            memory: WRITER_MEMORY,
+            ..WriterOptions::default()
+        })?;
+        for (d, dep) in docs.iter().zip(&depts) {
+            w.add_plan(d, dep)?;
         }
-        w.commit()?;
-        Ok::<_, tantivy::TantivyError>(())
+        w.commit("")?;
+        w.finish()
     })?;
 
     let mb = bytes as f64 / 1048576.0;
