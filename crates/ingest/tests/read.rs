@@ -163,18 +163,29 @@ fn refused_files_have_exact_one_line_reasons() {
                  invalid byte 0xE5 at offset 6)"
             ),
         ),
-        (
-            "doc.pdf.txt",
-            format!(
-                "{d}/doc.pdf.txt: binary file (PDF document; extract its text first), not a plan"
-            ),
-        ),
     ];
     for (name, message) in cases {
         let got = refusal(name);
         assert_eq!(got, message);
         assert!(!got.contains('\n'));
     }
+}
+
+#[test]
+fn a_pdf_under_a_text_name_is_read_as_a_pdf() {
+    // Content decides: a PDF header makes a PDF, and this one is broken.
+    let err = refusal("doc.pdf.txt");
+    let has_poppler = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    let expected = if has_poppler {
+        "tests/fixtures/read/doc.pdf.txt: broken PDF (cannot be parsed"
+    } else {
+        "tests/fixtures/read/doc.pdf.txt: cannot read: pdftotext is missing"
+    };
+    assert!(err.starts_with(expected), "{err}");
+    assert!(!err.contains('\n'));
 }
 
 #[test]

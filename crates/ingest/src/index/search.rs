@@ -498,12 +498,7 @@ mod tests {
         let mut writer: tantivy::IndexWriter = index.index().writer(50 << 20).unwrap();
         for (id, text) in texts {
             let doc = Parser::new().parse(
-                SourceText {
-                    text: text.to_string(),
-                    encoding: "UTF-8".into(),
-                    format: "text".into(),
-                    hash: String::new(),
-                },
+                SourceText::plain(text.to_string(), "UTF-8", "text", String::new()),
                 None,
                 fangan_model::PlanMeta {
                     id: id.to_string(),
