@@ -239,7 +239,7 @@ fn an_ofd_without_the_year_in_its_namespace_reads_the_same() {
         let mut body = String::new();
         std::io::Read::read_to_string(&mut entry, &mut body).unwrap();
         let body = body.replace("http://www.ofdspec.org/2016", "http://www.ofdspec.org");
-        out.start_file(entry.name(), zip::write::SimpleFileOptions::default())
+        out.start_file(entry.name().unwrap().into_owned(), zip::write::SimpleFileOptions::default())
             .unwrap();
         std::io::Write::write_all(&mut out, body.as_bytes()).unwrap();
     }

@@ -84,10 +84,10 @@ fn core_properties(xml: &str) -> Properties {
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => {
-                field = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                field = e.local_name().as_ref().to_string();
             }
             Ok(Event::Text(t)) => {
-                let value = t.xml10_content().unwrap_or_default();
+                let value = t.xml10_content();
                 match field.as_str() {
                     "title" => props.set_title(&value),
                     "creator" => props.set_source(&value),

@@ -53,7 +53,7 @@ fn non_blank(value: &str) -> Option<String> {
 pub fn iso_date(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches("D:");
     let digits: Vec<(usize, &str)> = split_numbers(s);
-    let (year, month, day) = match digits.as_slice() {
+    let (year, month, day): (u32, u32, u32) = match digits.as_slice() {
         [(0, y), (_, m), (_, d), ..] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
             (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
         }

@@ -126,7 +126,7 @@ impl<'a> Reader<'a> {
             return;
         }
         let encoding = self.group.font_encoding.unwrap_or(self.document_encoding);
-        let (s, _, _) = encoding.decode_without_bom_handling(&self.pending);
+        let (s, _) = encoding.decode_without_bom_handling(&self.pending);
         self.out.push_str(&s);
         self.pending.clear();
     }

@@ -122,7 +122,7 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 fn zip_format(bytes: &[u8]) -> Option<Format> {
     let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
     let mut word = false;
-    for name in archive.file_names() {
+    for name in archive.file_names().filter_map(Result::ok) {
         if name.eq_ignore_ascii_case("OFD.xml") {
             return Some(Format::Ofd);
         }

@@ -52,11 +52,11 @@ pub fn glyphs(xml: &str) -> Result<Vec<Glyph>, u64> {
         let event = reader.read_event().map_err(|_| reader.error_position())?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
-                b"TextObject" => object = Some(text_object(&e)),
-                b"TextCode" if object.is_some() => {
-                    let x = number(&e, b"X").unwrap_or(pen.0);
-                    let y = number(&e, b"Y").unwrap_or(pen.1);
-                    let deltas = attr(&e, b"DeltaX").map(|d| deltas(&d)).unwrap_or_default();
+                "TextObject" => object = Some(text_object(&e)),
+                "TextCode" if object.is_some() => {
+                    let x = number(&e, "X").unwrap_or(pen.0);
+                    let y = number(&e, "Y").unwrap_or(pen.1);
+                    let deltas = attr(&e, "DeltaX").map(|d| deltas(&d)).unwrap_or_default();
                     code = Some(Code {
                         x,
                         y,
@@ -67,8 +67,8 @@ pub fn glyphs(xml: &str) -> Result<Vec<Glyph>, u64> {
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
-                b"TextObject" => object = None,
-                b"TextCode" => {
+                "TextObject" => object = None,
+                "TextCode" => {
                     if let (Some(c), Some(o)) = (code.take(), object) {
                         pen = (c.x + advance(&c, c.chars, o.size), c.y);
                     }
@@ -76,9 +76,7 @@ pub fn glyphs(xml: &str) -> Result<Vec<Glyph>, u64> {
                 _ => {}
             },
             Event::Text(t) => push_text(&mut out, &t.xml10_content(), &mut code, object),
-            Event::CData(t) => {
-                push_text(&mut out, &String::from_utf8_lossy(&t), &mut code, object)
-            }
+            Event::CData(t) => push_text(&mut out, &t, &mut code, object),
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
@@ -141,14 +139,14 @@ impl Object {
 }
 
 fn text_object(e: &BytesStart<'_>) -> Object {
-    let boundary = attr(e, b"Boundary").map(|b| numbers(&b)).unwrap_or_default();
-    let ctm = attr(e, b"CTM")
+    let boundary = attr(e, "Boundary").map(|b| numbers(&b)).unwrap_or_default();
+    let ctm = attr(e, "CTM")
         .map(|m| numbers(&m))
         .filter(|m| m.len() == 6)
         .map_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], |m| {
             [m[0], m[1], m[2], m[3], m[4], m[5]]
         });
-    let size = number(e, b"Size").filter(|s| *s > 0.0).unwrap_or(3.5);
+    let size = number(e, "Size").filter(|s| *s > 0.0).unwrap_or(3.5);
     Object {
         origin: (
             boundary.first().copied().unwrap_or(0.0),
@@ -160,18 +158,18 @@ fn text_object(e: &BytesStart<'_>) -> Object {
 }
 
 /// The value of attribute `key` (by local name), unescaped.
-pub fn attr(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
+pub fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
         .map(|a| {
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map(|v| v.into_owned())
-                .unwrap_or_else(|_| String::from_utf8_lossy(&a.value).into_owned())
+                .unwrap_or_else(|_| a.value.to_string())
         })
 }
 
-fn number(e: &BytesStart<'_>, key: &[u8]) -> Option<f64> {
+fn number(e: &BytesStart<'_>, key: &str) -> Option<f64> {
     attr(e, key)
         .and_then(|v| v.trim().parse::<f64>().ok())
         .filter(|v| v.is_finite())

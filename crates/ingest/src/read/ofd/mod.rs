@@ -118,7 +118,7 @@ fn doc_body(xml: &str) -> Result<(Option<String>, Properties), OfdProblem> {
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => {
-                field = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                field = e.local_name().as_ref().to_string();
             }
             Ok(Event::Text(t)) => {
                 let value = t.xml10_content();
@@ -132,7 +132,7 @@ fn doc_body(xml: &str) -> Result<(Option<String>, Properties), OfdProblem> {
                 }
             }
             Ok(Event::End(e)) => {
-                if e.local_name().as_ref() == b"DocBody" && root.is_some() {
+                if e.local_name().as_ref() == "DocBody" && root.is_some() {
                     break;
                 }
                 field.clear();
@@ -157,14 +157,14 @@ fn page_locations(xml: &str, part: &str) -> Result<Vec<String>, OfdProblem> {
     let mut in_pages = 0usize;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) if e.local_name().as_ref() == b"Pages" => in_pages += 1,
-            Ok(Event::End(e)) if e.local_name().as_ref() == b"Pages" => {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "Pages" => in_pages += 1,
+            Ok(Event::End(e)) if e.local_name().as_ref() == "Pages" => {
                 in_pages = in_pages.saturating_sub(1)
             }
             Ok(Event::Start(e) | Event::Empty(e))
-                if in_pages > 0 && e.local_name().as_ref() == b"Page" =>
+                if in_pages > 0 && e.local_name().as_ref() == "Page" =>
             {
-                if let Some(loc) = content::attr(&e, b"BaseLoc") {
+                if let Some(loc) = content::attr(&e, "BaseLoc") {
                     out.push(loc);
                 }
             }

@@ -69,11 +69,14 @@ impl PdfExtractor for Poppler {
         )?;
         check_status("pdftotext", &out)?;
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        let cmap_complaint = out.stderr.contains("CMap");
+        // Without poppler-data, poppler says "Missing language pack for
+        // 'Adobe-GB1' mapping" (or cannot find a CMap) and drops the text.
+        let cmap_complaint =
+            out.stderr.contains("language pack") || out.stderr.contains("CMap file");
         if is_blank(&text) || cmap_complaint {
-            if let Some(cmap) = undecodable_cmap(path, limits, cmap_complaint)? {
+            if let Some(cmap) = undecodable_cmap(path, limits, cmap_complaint, &out.stderr)? {
                 return Err(PdfError::Missing {
-                    needed: format!("the CJK CMap {cmap}"),
+                    needed: format!("poppler's CJK data for {cmap}"),
                     package: POPPLER_DATA,
                 });
             }
@@ -225,13 +228,15 @@ fn undecodable_cmap(
     path: &Path,
     limits: &Limits,
     complained: bool,
+    stderr: &str,
 ) -> Result<Option<String>, PdfError> {
     let out = tool("pdffonts", &[path.as_os_str()], limits)?;
     let listing = String::from_utf8_lossy(&out.stdout);
     let cmap = font_encodings(&listing)
         .into_iter()
         .find(|e| !BUILT_IN_ENCODINGS.contains(&e.as_str()) && (e.ends_with("-H") || e.ends_with("-V")));
-    Ok(cmap.or_else(|| complained.then(|| cmap_named_in(&out.stderr)).flatten()))
+    let named = || complained.then(|| cmap_named_in(stderr)).flatten();
+    Ok(named().or(cmap))
 }
 
 /// The `encoding` column of a `pdffonts` listing (columns are as wide as
@@ -255,12 +260,17 @@ fn font_encodings(listing: &str) -> Vec<String> {
         .collect()
 }
 
-/// A CMap named in poppler's complaint (`Couldn't find 'GBK-EUC-H' CMap`).
+/// A CMap or collection named in poppler's complaint (`Couldn't find
+/// 'GBK-EUC-H' CMap file`, `Missing language pack for 'Adobe-GB1' mapping`).
 fn cmap_named_in(stderr: &str) -> Option<String> {
-    let line = stderr.lines().find(|l| l.contains("CMap"))?;
-    let start = line.find('\'')? + 1;
-    let len = line[start..].find('\'')?;
-    Some(line[start..start + len].to_string())
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("language pack") || l.contains("CMap"))?;
+    // The first quoted word: "Couldn't" has an apostrophe, not a quote.
+    line.split('\'')
+        .skip(1)
+        .find(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+        .map(str::to_string)
 }
 
 
@@ -282,6 +292,11 @@ AAAAAA+WenQuanYi Micro Hei           CID TrueType      Identity-H       yes yes 
             cmap_named_in("Syntax Error: Couldn't find 'GBK-EUC-H' CMap file for 'Adobe-GB1' collection")
                 .as_deref(),
             Some("GBK-EUC-H")
+        );
+        assert_eq!(
+            cmap_named_in("Syntax Error: Missing language pack for 'Adobe-GB1' mapping\nSyntax Error: Unknown font tag 'F1'")
+                .as_deref(),
+            Some("Adobe-GB1")
         );
     }
 

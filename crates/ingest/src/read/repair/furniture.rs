@@ -65,8 +65,9 @@ fn page_edges(lines: &[Line], n: usize) -> Vec<usize> {
         let body: Vec<usize> = (start..end)
             .filter(|&i| !lines[i].dropped && !lines[i].is_blank())
             .collect();
-        out.extend(body.iter().take(n));
-        out.extend(body.iter().rev().take(n).filter(|i| !body[..n.min(body.len())].contains(i)));
+        let head = &body[..n.min(body.len())];
+        out.extend(head);
+        out.extend(body.iter().rev().take(n).filter(|i| !head.contains(*i)));
         start = end;
     }
     out
@@ -110,8 +111,7 @@ pub fn is_page_number(line: &str) -> bool {
     if pages(&t) {
         return true;
     }
-    let split = |s: &str| s.find(['共', '第']).filter(|&i| i > 0).map(|i| s.split_at(i));
-    if let Some((a, b)) = split(t.trim_end_matches(['，', ','])) {
+    if let Some((a, b)) = split_pages(t.trim_end_matches(['，', ','])) {
         let a = a.trim_end_matches(['，', ',', '/', '、']);
         if (pages(a) && total(b)) || (total(a) && pages(b)) {
             return true;
@@ -122,6 +122,12 @@ pub fn is_page_number(line: &str) -> bool {
         .strip_prefix("page")
         .map(|r| r.split("of").collect::<Vec<_>>())
         .is_some_and(|parts| parts.iter().all(|p| is_number(p)) && !parts.is_empty())
+}
+
+/// `第3页共9页` split before its second part.
+fn split_pages(s: &str) -> Option<(&str, &str)> {
+    let i = s.char_indices().skip(1).find(|(_, c)| *c == '共' || *c == '第')?.0;
+    Some(s.split_at(i))
 }
 
 /// A bare page number at a page's edge: `3`, `3/9`, `- 3`.

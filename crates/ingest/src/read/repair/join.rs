@@ -96,7 +96,6 @@ fn full_width(lines: &[&Line]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::{lines, repair};
-    use super::*;
 
     fn joined(raw: &str) -> String {
         repair(raw).text().to_string()

@@ -46,7 +46,7 @@ pub fn text(document: &[u8], clx: &[u8], ccp: u32) -> Result<String, Word97Probl
             let bytes = document
                 .get(fc..fc.saturating_add(count * 2))
                 .ok_or(Word97Problem::PieceOutOfRange)?;
-            let (s, _, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
+            let (s, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
             out.push_str(&s);
         }
     }
