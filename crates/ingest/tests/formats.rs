@@ -29,7 +29,14 @@ fn fold(s: &str) -> String {
 fn tree(doc: &Document) -> Tree {
     doc.clauses
         .iter()
-        .map(|c| (c.path.clone(), c.label.clone(), fold(&c.heading), fold(&c.text)))
+        .map(|c| {
+            (
+                c.path.clone(),
+                c.label.clone(),
+                fold(&c.heading),
+                fold(&c.text),
+            )
+        })
         .collect()
 }
 
@@ -68,6 +75,7 @@ fn difference(fixture: &Path, source: &Path) -> Option<String> {
         Err(e) => return Some(e.to_string()),
     };
     if got == expected {
+        eprintln!("{}: same tree, {} clauses", fixture.display(), got.len());
         return None;
     }
     let at = got.iter().zip(&expected).position(|(a, b)| a != b);
@@ -96,7 +104,10 @@ fn every_fixture_reads_to_its_source_clause_tree() {
     let mut failures = Vec::new();
     for (fixture, source) in sources() {
         if needs_poppler(&fixture) && !has("pdftotext") {
-            eprintln!("skipped {}: pdftotext is not installed (poppler-utils)", fixture.display());
+            eprintln!(
+                "skipped {}: pdftotext is not installed (poppler-utils)",
+                fixture.display()
+            );
             continue;
         }
         if let Some(why) = difference(&fixture, &source) {
@@ -162,35 +173,65 @@ fn the_scan_reads_with_ocr_when_tesseract_is_installed() {
     };
     let src = read_path_with(&Path::new(DIR).join("scan.pdf"), &options).unwrap();
     let text = fold(&src.text);
-    for phrase in ["担当好稳增长挑大梁的责任实施方案", "工作目标", "经济总量保持全省前十"] {
-        assert!(text.contains(phrase), "OCR text lacks {phrase}: {}", src.text);
+    for phrase in [
+        "担当好稳增长挑大梁的责任实施方案",
+        "工作目标",
+        "经济总量保持全省前十",
+    ] {
+        assert!(
+            text.contains(phrase),
+            "OCR text lacks {phrase}: {}",
+            src.text
+        );
     }
     let doc = parse(src);
-    assert!(doc.clauses.iter().any(|c| c.path == "一"), "{:?}", tree(&doc));
+    assert!(
+        doc.clauses.iter().any(|c| c.path == "一"),
+        "{:?}",
+        tree(&doc)
+    );
 }
 
 #[test]
 fn repaired_text_maps_back_to_the_extraction() {
-    for name in ["chromium.pdf", "gbk-euc-h.pdf", "libreoffice.pdf", "plan.ofd"] {
+    for name in [
+        "chromium.pdf",
+        "gbk-euc-h.pdf",
+        "libreoffice.pdf",
+        "plan.ofd",
+    ] {
         if name.ends_with(".pdf") && !has("pdftotext") {
             continue;
         }
         let src = read_path(&Path::new(DIR).join(name)).unwrap();
         let extraction = src.extraction.as_ref().expect(name);
         assert_eq!(extraction.map.text(), src.text, "{name}");
+        // Every character maps to the one it was repaired from (a space
+        // to the run of spaces it stands for, a line end to the line end).
         let mut checked = 0;
-        for line in src.text.lines().filter(|l| l.chars().count() > 4) {
-            let start = src.text.find(line).unwrap();
-            // Every second character onwards: slices starting mid-line.
-            for (i, _) in line.char_indices().step_by(7) {
-                let span = Span::new(start + i, start + line.len());
-                let raw = extraction.map.source_span(span).slice(&extraction.raw);
-                let back: String = fold(raw)
-                    .chars()
-                    .map(fangan_ingest::read::repair::chars::half_width)
-                    .collect();
-                assert_eq!(back, fold(span.slice(&src.text)), "{name}");
-                checked += 1;
+        for (at, c) in src.text.char_indices() {
+            let span = Span::new(at, at + c.len_utf8());
+            let raw = extraction.map.source_span(span).slice(&extraction.raw);
+            let folded: String = raw
+                .chars()
+                .map(fangan_ingest::read::repair::chars::half_width)
+                .collect();
+            match c {
+                '\n' => assert!(raw.ends_with(['\n', '\x0c']) || raw.is_empty(), "{name}"),
+                ' ' => assert!(!raw.is_empty() && raw.trim().is_empty(), "{name}: {raw:?}"),
+                _ => assert_eq!(folded, c.to_string(), "{name} at {at}"),
+            }
+            checked += 1;
+        }
+        // A phrase found in the text is found, spaced as extracted, in
+        // the extraction where the map says.
+        for phrase in ["（一）", "牵头", "增长"] {
+            if let Some(at) = src.text.find(phrase) {
+                let raw = extraction
+                    .map
+                    .source_span(Span::new(at, at + phrase.len()))
+                    .slice(&extraction.raw);
+                assert_eq!(fold(raw), phrase, "{name}");
             }
         }
         assert!(checked > 50, "{name}: {checked}");
@@ -205,11 +246,17 @@ fn properties_come_from_the_files() {
     assert_eq!(page.published.as_deref(), Some("2023-09-26"));
     assert_eq!(page.source.as_deref(), Some("岳阳楼区政府"));
     let ofd = props("plan.ofd");
-    assert_eq!(ofd.title.as_deref(), Some("担当好稳增长挑大梁的责任实施方案"));
+    assert_eq!(
+        ofd.title.as_deref(),
+        Some("担当好稳增长挑大梁的责任实施方案")
+    );
     assert_eq!(ofd.published.as_deref(), Some("2025-03-01"));
     if has("pdfinfo") {
         let pdf = props("gbk-euc-h.pdf");
-        assert_eq!(pdf.title.as_deref(), Some("担当好稳增长挑大梁的责任实施方案"));
+        assert_eq!(
+            pdf.title.as_deref(),
+            Some("担当好稳增长挑大梁的责任实施方案")
+        );
         assert_eq!(pdf.published.as_deref(), Some("2025-03-01"));
     }
 }
@@ -219,10 +266,25 @@ fn saved_pages_lose_the_site_and_keep_the_article() {
     for name in ["page-gbk-meta.html", "page-gbk-nometa.htm"] {
         let src = read_path(&Path::new(DIR).join(name)).unwrap();
         assert_eq!(src.encoding, "GBK", "{name}");
-        assert!(src.text.starts_with("打好经济增长主动仗工作方案\n"), "{name}: {}", &src.text[..200]);
+        assert!(
+            src.text.starts_with("打好经济增长主动仗工作方案\n"),
+            "{name}: {}",
+            &src.text[..200]
+        );
         for site in [
-            "当前位置", "字体", "分享到", "打印本页", "关闭窗口", "主办单位", "网站标识码",
-            "ICP备", "统计代码", "政务服务", "相关文件", "发布时间", "请输入关键字",
+            "当前位置",
+            "字体",
+            "分享到",
+            "打印本页",
+            "关闭窗口",
+            "主办单位",
+            "网站标识码",
+            "ICP备",
+            "统计代码",
+            "政务服务",
+            "相关文件",
+            "发布时间",
+            "请输入关键字",
         ] {
             assert!(!src.text.contains(site), "{name} kept {site}");
         }
@@ -239,8 +301,11 @@ fn an_ofd_without_the_year_in_its_namespace_reads_the_same() {
         let mut body = String::new();
         std::io::Read::read_to_string(&mut entry, &mut body).unwrap();
         let body = body.replace("http://www.ofdspec.org/2016", "http://www.ofdspec.org");
-        out.start_file(entry.name().unwrap().into_owned(), zip::write::SimpleFileOptions::default())
-            .unwrap();
+        out.start_file(
+            entry.name().unwrap().into_owned(),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
         std::io::Write::write_all(&mut out, body.as_bytes()).unwrap();
     }
     let rewritten = out.finish().unwrap().into_inner();

@@ -116,7 +116,10 @@ fn fuzz(fixtures: &[&str], names: &[&str], seed: u64) -> usize {
             }
         }
         let took = started.elapsed();
-        assert!(took < Duration::from_secs(30), "{name}: one read took {took:?}");
+        assert!(
+            took < Duration::from_secs(30),
+            "{name}: one read took {took:?}"
+        );
         cases += 1;
     }
     eprintln!("{fixtures:?}: {cases} cases");
@@ -135,7 +138,11 @@ fn word97_and_rtf() {
 
 #[test]
 fn ofd_and_docx_zips() {
-    let n = fuzz(&["formats/plan.ofd"], &["f.ofd", "f.docx", "f.zip"], 0x0F0F_1234_5555_AAAA);
+    let n = fuzz(
+        &["formats/plan.ofd"],
+        &["f.ofd", "f.docx", "f.zip"],
+        0x0F0F_1234_5555_AAAA,
+    );
     assert!(n > 20);
 }
 
@@ -156,12 +163,20 @@ fn html_and_text() {
 
 #[test]
 fn pdf() {
-    if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
         eprintln!("skipped: pdftotext is not installed (poppler-utils)");
         return;
     }
     let n = fuzz(
-        &["formats/gbk-euc-h.pdf", "formats/chromium.pdf", "formats/scan.pdf"],
+        &[
+            "formats/gbk-euc-h.pdf",
+            "formats/chromium.pdf",
+            "formats/scan.pdf",
+        ],
         &["f.pdf", "f.doc"],
         0x5151_A0A0_3C3C_9999,
     );

@@ -58,7 +58,9 @@ const NOT_DOCUMENTS: &[(&str, &[&str])] = &[
     ),
     (
         "audio or video",
-        &["mp3", "mp4", "wav", "avi", "mov", "wmv", "flv", "mkv", "m4a"],
+        &[
+            "mp3", "mp4", "wav", "avi", "mov", "wmv", "flv", "mkv", "m4a",
+        ],
     ),
     ("program", &["exe", "dll", "msi", "apk", "sh", "bat"]),
     ("web page resource", &["css", "js", "json", "xml"]),
@@ -99,12 +101,18 @@ mod tests {
 
     #[test]
     fn documents_and_others() {
-        assert_eq!(classify(Path::new("a/b.wps")), Kind::Document(Format::Word97));
+        assert_eq!(
+            classify(Path::new("a/b.wps")),
+            Kind::Document(Format::Word97)
+        );
         assert_eq!(classify(Path::new("b.Htm")), Kind::Document(Format::Html));
         assert_eq!(classify(Path::new("b.ofd")), Kind::Document(Format::Ofd));
         assert_eq!(classify(Path::new("scan.JPG")), Kind::NotADocument("image"));
         assert_eq!(classify(Path::new("a.rar")), Kind::NotADocument("archive"));
-        assert_eq!(classify(Path::new("a.et")), Kind::NotADocument("spreadsheet"));
+        assert_eq!(
+            classify(Path::new("a.et")),
+            Kind::NotADocument("spreadsheet")
+        );
         assert_eq!(classify(Path::new("noext")), Kind::Unknown);
         assert_eq!(classify(Path::new("a.xyz")), Kind::Unknown);
         assert!(document_extensions().any(|e| e == "doc"));

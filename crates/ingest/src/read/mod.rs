@@ -289,14 +289,12 @@ fn read_pdf(
             .map_err(|e| pdf_error(e, name))?;
     }
     let map = repair::repair(&got.text);
-    let text = finish(map.text().to_string(), name, EmptyReason::NoText).map_err(|e| {
-        match e {
-            ReadError::Empty { .. } => ReadError::Scanned {
-                path: name.to_path_buf(),
-                pages: got.pages,
-            },
-            other => other,
-        }
+    let text = finish(map.text().to_string(), name, EmptyReason::NoText).map_err(|e| match e {
+        ReadError::Empty { .. } => ReadError::Scanned {
+            path: name.to_path_buf(),
+            pages: got.pages,
+        },
+        other => other,
     })?;
     Ok(Extracted {
         properties: got.properties,
@@ -548,7 +546,9 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let names = ["r.txt", "r.html", "r.docx", "r.md", "r.doc", "r.rtf", "r.ofd"];
+        let names = [
+            "r.txt", "r.html", "r.docx", "r.md", "r.doc", "r.rtf", "r.ofd",
+        ];
         let seed = "（一）加强部门协同\r\n1. 强化政策协同。".as_bytes();
         for round in 0..2000 {
             let len = (next() % 300) as usize;

@@ -142,8 +142,13 @@ mod tests {
 
     #[test]
     fn output_is_captured() {
-        let out = run("sh", &["-c", "printf 一二; echo oops >&2"], Duration::from_secs(10), 100)
-            .unwrap();
+        let out = run(
+            "sh",
+            &["-c", "printf 一二; echo oops >&2"],
+            Duration::from_secs(10),
+            100,
+        )
+        .unwrap();
         assert!(out.status.success());
         assert_eq!(String::from_utf8(out.stdout).unwrap(), "一二");
         assert_eq!(first_line(&out.stderr), "oops");

@@ -238,12 +238,18 @@ mod tests {
         let name = Path::new("plan.doc");
         assert_eq!(Format::detect(b"%PDF-1.4\n", name), Format::Pdf);
         assert_eq!(Format::detect(b"{\\rtf1\\ansi x}", name), Format::Rtf);
-        assert_eq!(Format::detect(CFB_MAGIC, Path::new("a.txt")), Format::Word97);
+        assert_eq!(
+            Format::detect(CFB_MAGIC, Path::new("a.txt")),
+            Format::Word97
+        );
         assert_eq!(
             Format::detect(b"<html><body>x</body></html>", name),
             Format::Html
         );
-        assert_eq!(Format::detect("一、总体要求".as_bytes(), name), Format::Text);
+        assert_eq!(
+            Format::detect("一、总体要求".as_bytes(), name),
+            Format::Text
+        );
         assert_eq!(
             Format::detect(b"junk\n%PDF-1.4", Path::new("a.pdf")),
             Format::Pdf

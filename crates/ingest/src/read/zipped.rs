@@ -134,6 +134,9 @@ mod tests {
             Zip::open(&bytes, &few),
             Err(ZipProblem::TooManyEntries(1))
         ));
-        assert!(matches!(Zip::open(b"nope", &limits), Err(ZipProblem::NotZip)));
+        assert!(matches!(
+            Zip::open(b"nope", &limits),
+            Err(ZipProblem::NotZip)
+        ));
     }
 }

@@ -13,31 +13,108 @@ use super::super::properties::Properties;
 
 /// Keys of an info bar; a line made only of these is dropped.
 const INFO_KEYS: &[&str] = &[
-    "发布日期", "发布时间", "发文日期", "日期", "时间", "信息来源", "文章来源", "来源", "作者",
-    "浏览次数", "浏览量", "点击数", "点击量", "点击率", "访问量", "阅读次数", "阅读量", "字号",
-    "字体", "责任编辑", "编辑", "归档时间", "分享到", "分享", "打印", "关闭", "收藏",
+    "发布日期",
+    "发布时间",
+    "发文日期",
+    "日期",
+    "时间",
+    "信息来源",
+    "文章来源",
+    "来源",
+    "作者",
+    "浏览次数",
+    "浏览量",
+    "点击数",
+    "点击量",
+    "点击率",
+    "访问量",
+    "阅读次数",
+    "阅读量",
+    "字号",
+    "字体",
+    "责任编辑",
+    "编辑",
+    "归档时间",
+    "分享到",
+    "分享",
+    "打印",
+    "关闭",
+    "收藏",
 ];
 
 /// Lines that start like this are the breadcrumb or a neighbour link.
 const STARTS: &[&str] = &[
-    "当前位置", "您当前的位置", "您的位置", "当前所在位置", "你的位置", "你当前的位置",
-    "您现在的位置", "所在位置", "分享到", "上一篇", "下一篇", "相关链接", "相关文章",
+    "当前位置",
+    "您当前的位置",
+    "您的位置",
+    "当前所在位置",
+    "你的位置",
+    "你当前的位置",
+    "您现在的位置",
+    "所在位置",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "相关链接",
+    "相关文章",
 ];
 
 /// Marks of a site footer, dropped wherever they are.
-const FOOTER_STRONG: &[&str] = &["ICP备", "ICP证", "网站标识码", "公网安备", "版权所有", "Copyright", "©"];
+const FOOTER_STRONG: &[&str] = &[
+    "ICP备",
+    "ICP证",
+    "网站标识码",
+    "公网安备",
+    "版权所有",
+    "Copyright",
+    "©",
+];
 
 /// Marks of a site footer, dropped among the page's closing short lines.
 const FOOTER_WEAK: &[&str] = &[
-    "主办单位", "承办单位", "主办：", "承办：", "技术支持", "联系电话", "联系我们", "网站地图",
-    "地址：", "邮编", "建议使用", "分辨率", "网站声明", "纠错",
+    "主办单位",
+    "承办单位",
+    "主办：",
+    "承办：",
+    "技术支持",
+    "联系电话",
+    "联系我们",
+    "网站地图",
+    "地址：",
+    "邮编",
+    "建议使用",
+    "分辨率",
+    "网站声明",
+    "纠错",
 ];
 
 /// Characters of toolbars: `【打印本页】【关闭窗口】`, `字体：[大 中 小]`.
 const TOOLBAR_WORDS: &[&str] = &[
-    "打印本页", "打印此页", "打印文章", "打印", "关闭窗口", "关闭本页", "关闭", "返回顶部",
-    "收藏本页", "收藏", "加入收藏", "字体", "字号", "默认", "大", "中", "小", "分享到", "分享",
-    "扫一扫", "在手机上查看", "手机查看", "保存", "全文下载", "下载",
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "返回顶部",
+    "收藏本页",
+    "收藏",
+    "加入收藏",
+    "字体",
+    "字号",
+    "默认",
+    "大",
+    "中",
+    "小",
+    "分享到",
+    "分享",
+    "扫一扫",
+    "在手机上查看",
+    "手机查看",
+    "保存",
+    "全文下载",
+    "下载",
 ];
 
 /// Lines this long or longer are text, never a site's furniture.
@@ -128,9 +205,7 @@ fn is_info_bar(line: &str) -> bool {
     let Some(first) = pairs.first() else {
         return false;
     };
-    let starts_with_key = line
-        .trim_start_matches(['【', '['])
-        .starts_with(first.0);
+    let starts_with_key = line.trim_start_matches(['【', '[']).starts_with(first.0);
     starts_with_key && pairs.iter().all(|(_, v)| v.chars().count() <= 40)
 }
 
@@ -199,7 +274,12 @@ mod tests {
 
     #[test]
     fn toolbars_are_recognised() {
-        for t in ["【打印本页】 【关闭窗口】", "字体：[大 中 小]", "[打印] [关闭]", "| |"] {
+        for t in [
+            "【打印本页】 【关闭窗口】",
+            "字体：[大 中 小]",
+            "[打印] [关闭]",
+            "| |",
+        ] {
             assert!(is_toolbar(t), "{t}");
         }
         for t in ["大力推进", "中小企业", "打印机采购"] {

@@ -10,7 +10,13 @@ use super::visible;
 
 /// Meta names of the title, the date and the source, in order of trust.
 const TITLE_NAMES: &[&str] = &["ArticleTitle", "title", "og:title", "dc.title"];
-const DATE_NAMES: &[&str] = &["PubDate", "pubdate", "publishdate", "firstpublishedtime", "dc.date"];
+const DATE_NAMES: &[&str] = &[
+    "PubDate",
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "dc.date",
+];
 const SOURCE_NAMES: &[&str] = &["ContentSource", "source", "author", "dc.publisher"];
 
 /// Properties from the page's `<meta name|property=… content=…>` tags.
@@ -92,8 +98,13 @@ mod tests {
         assert_eq!(p.published.as_deref(), Some("2025-03-01"));
         assert_eq!(p.source.as_deref(), Some("县发改局"));
         assert_eq!(title_tag(&doc).as_deref(), Some("实施方案"));
-        let doc = Html::parse_document("<body><h1 hidden>隐</h1><h1> 关于印发\n方案的通知 </h1></body>");
-        let body = doc.root_element().select(&Selector::parse("body").unwrap()).next().unwrap();
+        let doc =
+            Html::parse_document("<body><h1 hidden>隐</h1><h1> 关于印发\n方案的通知 </h1></body>");
+        let body = doc
+            .root_element()
+            .select(&Selector::parse("body").unwrap())
+            .next()
+            .unwrap();
         assert_eq!(heading_title(body).as_deref(), Some("关于印发 方案的通知"));
     }
 }

@@ -169,7 +169,8 @@ pub fn page(html: &str) -> Page {
         let head: Vec<&str> = text.lines().take(6).collect();
         let fold = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         let wanted = fold(title);
-        if !wanted.is_empty() && !head.iter().any(|l| fold(l).contains(&wanted)) && !text.is_empty() {
+        if !wanted.is_empty() && !head.iter().any(|l| fold(l).contains(&wanted)) && !text.is_empty()
+        {
             text.insert_str(0, &format!("{title}\n"));
         }
     }

@@ -133,7 +133,11 @@ impl Object {
     fn scaled_size(&self) -> f64 {
         let [a, b, c, d, ..] = self.ctm;
         let scale = (a * d - b * c).abs().sqrt();
-        let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
         self.size * scale
     }
 }
@@ -194,8 +198,14 @@ fn deltas(s: &str) -> Vec<f64> {
             break;
         }
         if w == "g" {
-            let count = words.next().and_then(|n| n.parse::<usize>().ok()).unwrap_or(0);
-            let value = words.next().and_then(|n| n.parse::<f64>().ok()).unwrap_or(0.0);
+            let count = words
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0);
+            let value = words
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+                .unwrap_or(0.0);
             let room = MAX - out.len();
             out.extend(std::iter::repeat_n(value, count.min(room)));
         } else if let Ok(v) = w.parse::<f64>() {

@@ -42,9 +42,7 @@ fn lines(glyphs: &[Glyph]) -> Vec<Vec<Glyph>> {
     let mut out: Vec<Vec<Glyph>> = Vec::new();
     for g in sorted {
         match out.last_mut() {
-            Some(line) if (g.y - line[0].y).abs() <= line[0].size.max(g.size) * 0.5 => {
-                line.push(g)
-            }
+            Some(line) if (g.y - line[0].y).abs() <= line[0].size.max(g.size) * 0.5 => line.push(g),
             _ => out.push(vec![g]),
         }
     }

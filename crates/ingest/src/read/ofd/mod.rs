@@ -215,10 +215,16 @@ mod tests {
     fn paths_resolve_against_the_document_folder() {
         assert_eq!(parent("Doc_0/Document.xml"), "Doc_0");
         assert_eq!(parent("/Document.xml"), "");
-        assert_eq!(resolve("Doc_0", "Pages/Page_0/Content.xml"), "Doc_0/Pages/Page_0/Content.xml");
+        assert_eq!(
+            resolve("Doc_0", "Pages/Page_0/Content.xml"),
+            "Doc_0/Pages/Page_0/Content.xml"
+        );
         assert_eq!(resolve("Doc_0", "/Doc_0/Pages/P.xml"), "Doc_0/Pages/P.xml");
         assert_eq!(resolve("Doc_0", "./Pages/../Res/x.xml"), "Doc_0/Res/x.xml");
-        assert_eq!(resolve("", "Pages\\Page_0\\Content.xml"), "Pages/Page_0/Content.xml");
+        assert_eq!(
+            resolve("", "Pages\\Page_0\\Content.xml"),
+            "Pages/Page_0/Content.xml"
+        );
     }
 
     #[test]
@@ -235,7 +241,10 @@ mod tests {
             assert_eq!(p.title.as_deref(), Some("实施方案"));
             assert_eq!(p.published.as_deref(), Some("2025-03-01"));
         }
-        assert!(matches!(doc_body("<a><b></a>"), Err(OfdProblem::Xml { .. })));
+        assert!(matches!(
+            doc_body("<a><b></a>"),
+            Err(OfdProblem::Xml { .. })
+        ));
     }
 
     #[test]

@@ -88,9 +88,7 @@ impl fmt::Display for PdfProblem {
         match self {
             PdfProblem::Encrypted => f.write_str("encrypted, needs a password"),
             PdfProblem::CopyForbidden => f.write_str("its permissions forbid copying text"),
-            PdfProblem::NoUnicode => {
-                f.write_str("its fonts draw text without a Unicode mapping")
-            }
+            PdfProblem::NoUnicode => f.write_str("its fonts draw text without a Unicode mapping"),
             PdfProblem::Failed(line) if line.is_empty() => f.write_str("cannot be parsed"),
             PdfProblem::Failed(line) => write!(f, "cannot be parsed: {line}"),
             PdfProblem::TooMuchText => f.write_str("more text than the limit"),
@@ -129,9 +127,11 @@ pub fn clean_title(title: &str) -> &str {
     let t = title.trim();
     let t = t.strip_prefix("Microsoft Word - ").unwrap_or(t);
     let lower = t.to_ascii_lowercase();
-    let file_like = [".htm", ".html", ".doc", ".docx", ".wps", ".pdf", ".txt", ".ofd", ".rtf"]
-        .iter()
-        .any(|ext| lower.ends_with(ext));
+    let file_like = [
+        ".htm", ".html", ".doc", ".docx", ".wps", ".pdf", ".txt", ".ofd", ".rtf",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
     if file_like || t.starts_with("file:") || t.eq_ignore_ascii_case("untitled") {
         ""
     } else {
@@ -147,7 +147,10 @@ mod tests {
     fn converter_titles_are_not_titles() {
         assert_eq!(clean_title("p.html"), "");
         assert_eq!(clean_title("Microsoft Word - 方案.doc"), "");
-        assert_eq!(clean_title(" 担当好稳增长挑大梁的责任实施方案 "), "担当好稳增长挑大梁的责任实施方案");
+        assert_eq!(
+            clean_title(" 担当好稳增长挑大梁的责任实施方案 "),
+            "担当好稳增长挑大梁的责任实施方案"
+        );
         assert!(is_blank("\x0c \n\x0c"));
         assert!(!is_blank("\x0c一"));
     }
@@ -158,6 +161,9 @@ mod tests {
             PdfProblem::Failed("Syntax Error: bad xref".into()).to_string(),
             "cannot be parsed: Syntax Error: bad xref"
         );
-        assert_eq!(PdfProblem::Encrypted.to_string(), "encrypted, needs a password");
+        assert_eq!(
+            PdfProblem::Encrypted.to_string(),
+            "encrypted, needs a password"
+        );
     }
 }

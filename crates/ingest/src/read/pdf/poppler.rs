@@ -232,9 +232,9 @@ fn undecodable_cmap(
 ) -> Result<Option<String>, PdfError> {
     let out = tool("pdffonts", &[path.as_os_str()], limits)?;
     let listing = String::from_utf8_lossy(&out.stdout);
-    let cmap = font_encodings(&listing)
-        .into_iter()
-        .find(|e| !BUILT_IN_ENCODINGS.contains(&e.as_str()) && (e.ends_with("-H") || e.ends_with("-V")));
+    let cmap = font_encodings(&listing).into_iter().find(|e| {
+        !BUILT_IN_ENCODINGS.contains(&e.as_str()) && (e.ends_with("-H") || e.ends_with("-V"))
+    });
     let named = || complained.then(|| cmap_named_in(stderr)).flatten();
     Ok(named().or(cmap))
 }
@@ -273,7 +273,6 @@ fn cmap_named_in(stderr: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,8 +288,10 @@ AAAAAA+WenQuanYi Micro Hei           CID TrueType      Identity-H       yes yes 
         assert_eq!(font_encodings(listing), ["GBK-EUC-H", "Identity-H"]);
         assert!(font_encodings("").is_empty());
         assert_eq!(
-            cmap_named_in("Syntax Error: Couldn't find 'GBK-EUC-H' CMap file for 'Adobe-GB1' collection")
-                .as_deref(),
+            cmap_named_in(
+                "Syntax Error: Couldn't find 'GBK-EUC-H' CMap file for 'Adobe-GB1' collection"
+            )
+            .as_deref(),
             Some("GBK-EUC-H")
         );
         assert_eq!(

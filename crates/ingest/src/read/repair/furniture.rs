@@ -126,7 +126,11 @@ pub fn is_page_number(line: &str) -> bool {
 
 /// `第3页共9页` split before its second part.
 fn split_pages(s: &str) -> Option<(&str, &str)> {
-    let i = s.char_indices().skip(1).find(|(_, c)| *c == '共' || *c == '第')?.0;
+    let i = s
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| *c == '共' || *c == '第')?
+        .0;
     Some(s.split_at(i))
 }
 
@@ -156,12 +160,29 @@ mod tests {
     #[test]
     fn dressed_page_numbers() {
         for s in [
-            "— 3 —", "—3—", "－3－", "- 3 -", "－ １２ －", "第3页", "第 3 页 共 9 页",
-            "第3页，共9页", "共9页 第3页", "Page 3 of 9", "·3·",
+            "— 3 —",
+            "—3—",
+            "－3－",
+            "- 3 -",
+            "－ １２ －",
+            "第3页",
+            "第 3 页 共 9 页",
+            "第3页，共9页",
+            "共9页 第3页",
+            "Page 3 of 9",
+            "·3·",
         ] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["3", "一、工作目标", "——地区生产总值增长5%", "第三章", "第3条", "-", ""] {
+        for s in [
+            "3",
+            "一、工作目标",
+            "——地区生产总值增长5%",
+            "第三章",
+            "第3条",
+            "-",
+            "",
+        ] {
             assert!(!is_page_number(s), "{s}");
         }
         assert!(is_bare_number("12") && is_bare_number("3/9") && !is_bare_number("2025年"));
@@ -172,7 +193,12 @@ mod tests {
         let page = |n: usize, body: &str| {
             format!("平江县人民政府办公室文件\n{body}\n正文继续\n第{n}页 共3页\n")
         };
-        let raw = [page(1, "一、目标"), page(2, "二、任务"), page(3, "三、保障")].join("\x0c");
+        let raw = [
+            page(1, "一、目标"),
+            page(2, "二、任务"),
+            page(3, "三、保障"),
+        ]
+        .join("\x0c");
         let mut ls = lines(&raw);
         drop_furniture(&raw, &mut ls);
         let kept: Vec<&str> = ls

@@ -1,9 +1,11 @@
 //! Joining the hard line breaks of wrapped paragraphs.
 //!
 //! A line runs on into the next one only when all of these hold:
-//! - it is *full*: as wide as the document's usual full line, less two
-//!   columns (lines are cut at the right margin; a paragraph's last line,
-//!   a heading or a title stops short);
+//! - it is *full*: as wide as the document's usual full line (in
+//!   characters, ASCII counting ½), less [`SLACK`], and less the usual two
+//!   characters of indentation when it is indented (lines are cut at the
+//!   right margin; a paragraph's last line, a heading or a title stops
+//!   short);
 //! - it does not end a sentence (`。；：！？`, a closing quote after one,
 //!   a responsibility note in brackets; the parser's own rule);
 //! - the next line is not indented (an indented line starts a paragraph)
@@ -17,25 +19,34 @@ use super::Line;
 use crate::parse::numbering::recognize;
 use crate::parse::paragraphs::ends_sentence;
 
-/// Columns a full line may fall short of the usual full width.
-const SLACK: usize = 2;
+/// Characters a full line may fall short of the usual full width.
+const SLACK: f32 = 1.5;
 
 /// Extra columns of indentation that start a paragraph.
 const INDENT: usize = 2;
 
+/// Characters of a paragraph's first-line indentation.
+const FIRST_LINE_INDENT: f32 = 2.0;
+
 /// For each of `lines` (the kept ones, in order), whether it runs on into
 /// the next non-blank line.
 pub fn joins(raw: &str, lines: &[&Line]) -> Vec<bool> {
-    let full = full_width(lines);
     let margin = lines
         .iter()
         .filter(|l| !l.is_blank())
         .map(|l| l.indent)
         .min()
         .unwrap_or(0);
+    let indented = |l: &Line| l.indent >= margin + INDENT;
+    let full = full_width(lines.iter().filter(|l| !indented(l)).copied());
     let mut out = vec![false; lines.len()];
     for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() || line.width + SLACK < full {
+        let shortfall = if indented(line) {
+            FIRST_LINE_INDENT
+        } else {
+            0.0
+        };
+        if line.is_blank() || line.units + SLACK + shortfall < full {
             continue;
         }
         let Some(next) = next_text_line(lines, i) else {
@@ -44,9 +55,7 @@ pub fn joins(raw: &str, lines: &[&Line]) -> Vec<bool> {
         let text = line.text(raw);
         let next_line = lines[next];
         let next_text = next_line.text(raw);
-        out[i] = !ends_sentence(text)
-            && next_line.indent < margin + INDENT
-            && recognize(next_text).is_none();
+        out[i] = !ends_sentence(text) && !indented(next_line) && recognize(next_text).is_none();
     }
     out
 }
@@ -77,19 +86,15 @@ fn at_page_end(lines: &[&Line], k: usize) -> bool {
         .all(|l| l.is_blank())
 }
 
-/// The usual width of a full line: the width that 15% of the text lines
-/// reach (wrapped paragraphs make most lines full; titles, headings and
+/// The usual width of a full line: the width that 15% of the lines at the
+/// margin reach (wrapped paragraphs make most of them full; headings and
 /// last lines are shorter).
-fn full_width(lines: &[&Line]) -> usize {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .map(|l| l.width)
-        .collect();
+fn full_width<'a>(lines: impl Iterator<Item = &'a Line>) -> f32 {
+    let mut widths: Vec<f32> = lines.filter(|l| !l.is_blank()).map(|l| l.units).collect();
     if widths.is_empty() {
-        return usize::MAX;
+        return f32::MAX;
     }
-    widths.sort_unstable();
+    widths.sort_unstable_by(f32::total_cmp);
     widths[(widths.len() * 85 / 100).min(widths.len() - 1)]
 }
 

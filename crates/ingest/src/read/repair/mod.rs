@@ -36,8 +36,10 @@ pub struct Line {
     pub body: Span,
     /// Indentation in columns (a space is one column, `U+3000` two).
     pub indent: usize,
-    /// Width in columns: indentation plus one per character.
-    pub width: usize,
+    /// Width of the text in characters: a wide (Han) character counts 1,
+    /// a narrow one (ASCII) ½. Layout columns are not used for widths:
+    /// `pdftotext -layout` counts indentation in its own units.
+    pub units: f32,
     /// Page furniture, not text.
     pub dropped: bool,
 }
@@ -65,14 +67,20 @@ pub fn lines(raw: &str) -> Vec<Line> {
             start += line.len() + 1;
             let trimmed_start = line.trim_start_matches(is_space);
             let lead = &line[..line.len() - trimmed_start.len()];
-            let indent = lead.chars().map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum();
+            let indent = lead
+                .chars()
+                .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+                .sum();
             let body = trimmed_start.trim_end_matches(is_space);
             let body_start = line_start + lead.len();
             out.push(Line {
                 page,
                 body: Span::new(body_start, body_start + body.len()),
                 indent,
-                width: indent + body.chars().count(),
+                units: body
+                    .chars()
+                    .map(|c| if chars::is_wide(c) { 1.0 } else { 0.5 })
+                    .sum(),
                 dropped: false,
             });
         }
@@ -131,7 +139,12 @@ mod tests {
             ls.iter().map(|l| (l.page, l.text(raw), l.indent)).collect();
         assert_eq!(
             shown,
-            [(0, "一、目标", 2), (0, "正文", 0), (1, "— 2 —", 2), (1, "", 0)]
+            [
+                (0, "一、目标", 2),
+                (0, "正文", 0),
+                (1, "— 2 —", 2),
+                (1, "", 0)
+            ]
         );
     }
 

@@ -134,7 +134,10 @@ pub(super) mod tests {
         assert_eq!(parse(&b), Err(FibError::Encrypted));
         b[0..2].copy_from_slice(&WORD6_IDENT.to_le_bytes());
         assert_eq!(parse(&b), Err(FibError::Word6));
-        assert_eq!(parse(b"\xEC\xA5"), Err(FibError::Broken(Word97Problem::BadFib)));
+        assert_eq!(
+            parse(b"\xEC\xA5"),
+            Err(FibError::Broken(Word97Problem::BadFib))
+        );
         assert_eq!(parse(b""), Err(FibError::Broken(Word97Problem::BadFib)));
     }
 }

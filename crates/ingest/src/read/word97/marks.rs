@@ -65,7 +65,10 @@ mod tests {
             resolve("页\x13 PAGE \x13 NESTED \x14x\x15\x14 3 \x15码\r"),
             "页 3 码\n"
         );
-        assert_eq!(resolve("指标\x07目标\x07\x07GDP\x075%\x07\x07"), "指标\t目标\nGDP\t5%\n");
+        assert_eq!(
+            resolve("指标\x07目标\x07\x07GDP\x075%\x07\x07"),
+            "指标\t目标\nGDP\t5%\n"
+        );
         assert_eq!(resolve("图\x01\x08注\x02\x1e\x1f完"), "图注-完\n");
         assert_eq!(resolve("\x13 open field never closed"), "");
     }

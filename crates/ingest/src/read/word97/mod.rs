@@ -113,16 +113,14 @@ pub fn document(bytes: &[u8]) -> Result<Word97Document, Word97Error> {
 
 /// The `WordDocument` stream, the table stream and the FIB.
 fn streams(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>, fib::Fib), Word97Error> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|_| Word97Problem::NotCompound)?;
+    let mut file =
+        cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| Word97Problem::NotCompound)?;
     if !file.is_stream("/WordDocument") {
         return Err(Word97Error::Unsupported(what_else(&file)));
     }
     let document = read_stream(&mut file, "WordDocument")?;
     let fib = fib::parse(&document).map_err(|e| match e {
-        fib::FibError::Word6 => {
-            Word97Error::Unsupported("Word 6/95 document; save it as .docx")
-        }
+        fib::FibError::Word6 => Word97Error::Unsupported("Word 6/95 document; save it as .docx"),
         fib::FibError::Encrypted => Word97Error::Unsupported("encrypted Word document"),
         fib::FibError::Broken(p) => Word97Error::Problem(p),
     })?;
@@ -201,7 +199,9 @@ mod tests {
         let xls = compound(&[("Workbook", b"x")]);
         assert_eq!(
             document(&xls),
-            Err(Word97Error::Unsupported("Excel spreadsheet, not a plan document"))
+            Err(Word97Error::Unsupported(
+                "Excel spreadsheet, not a plan document"
+            ))
         );
         assert_eq!(
             document(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 truncated"),

@@ -100,7 +100,10 @@ pub(super) mod tests {
     #[test]
     fn utf16_and_compressed_pieces_are_stitched() {
         let mut doc = vec![0u8; 64];
-        let han: Vec<u8> = "一、目标".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let han: Vec<u8> = "一、目标"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         doc[8..8 + han.len()].copy_from_slice(&han);
         doc[40..44].copy_from_slice(b"5%\r\x93");
         // piece 1: 4 UTF-16 chars at fc 8; piece 2: 4 bytes at 40 (fc 80).
@@ -108,7 +111,10 @@ pub(super) mod tests {
         assert_eq!(text(&doc, &table, 8).unwrap(), "一、目标5%\r\u{201C}");
         assert_eq!(text(&doc, &table, 5).unwrap(), "一、目标5");
         let out_of_range = clx(&[(0, 1000)], 4);
-        assert_eq!(text(&doc, &out_of_range, 4), Err(Word97Problem::PieceOutOfRange));
+        assert_eq!(
+            text(&doc, &out_of_range, 4),
+            Err(Word97Problem::PieceOutOfRange)
+        );
         assert_eq!(text(&doc, &[0x07], 4), Err(Word97Problem::BadPieceTable));
     }
 }
