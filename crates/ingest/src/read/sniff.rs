@@ -70,6 +70,8 @@ impl Format {
         match by_name {
             Format::Html => Format::Html,
             _ if looks_like_html(bytes) => Format::Html,
+            // A `.docx` that is not a zip is a broken docx, not a text.
+            Format::Docx => Format::Docx,
             _ => Format::Text,
         }
     }

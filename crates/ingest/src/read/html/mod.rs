@@ -161,16 +161,22 @@ pub fn page(html: &str) -> Page {
     };
     // Dates and sources often sit outside the article, in the info bar.
     boilerplate::read_properties(whole.as_deref().unwrap_or(&text), &mut properties);
+    // The article's own heading (or the page's ArticleTitle) leads the
+    // text when the article container left it out; a `<title>` is only a
+    // property (it often names the notice or the site instead).
+    let heading = match &properties.title {
+        Some(t) => Some(t.clone()),
+        None => meta::heading_title(body),
+    };
     if properties.title.is_none() {
-        properties.title = meta::heading_title(body).or_else(|| meta::title_tag(&doc));
+        properties.title = heading.clone().or_else(|| meta::title_tag(&doc));
     }
     let mut text = boilerplate::strip(&text);
-    if let Some(title) = &properties.title {
-        let head: Vec<&str> = text.lines().take(6).collect();
+    if let Some(title) = heading {
         let fold = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let wanted = fold(title);
-        if !wanted.is_empty() && !head.iter().any(|l| fold(l).contains(&wanted)) && !text.is_empty()
-        {
+        let wanted = fold(&title);
+        let present = text.lines().take(6).any(|l| fold(l).contains(&wanted));
+        if !wanted.is_empty() && !present && !text.is_empty() {
             text.insert_str(0, &format!("{title}\n"));
         }
     }
