@@ -20,8 +20,9 @@ pub fn push_clean(b: &mut MappedTextBuilder, raw: &str, span: Span) {
             continue;
         }
         if let Some(g) = gap.take() {
-            let after_wide = b.text().chars().next_back().is_some_and(is_wide);
-            if !(after_wide && is_wide(c)) && !b.text().ends_with('\n') && !b.is_empty() {
+            let at_start = b.is_empty() || b.text().ends_with('\n');
+            let between_wide = is_wide(c) && b.text().chars().next_back().is_some_and(is_wide);
+            if !(at_start || between_wide) {
                 b.push(' ', g);
             }
         }
