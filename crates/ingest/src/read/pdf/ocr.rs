@@ -3,6 +3,7 @@
 //! (Debian `poppler-utils`, `tesseract-ocr` and `tesseract-ocr-chi-sim`),
 //! within the file's time limit, at most [`Limits::max_ocr_pages`] pages.
 
+use std::path::Path;
 use std::time::Instant;
 
 use super::poppler::tool;
@@ -15,8 +16,8 @@ pub const CHI_SIM: &str = "tesseract-ocr-chi-sim";
 
 /// The text of every page of the PDF at `pdf`, read by OCR, pages separated
 /// by form feeds.
-pub fn pages(pdf: &std::path::Path, limits: &Limits) -> Result<String, PdfError> {
-    check_language(limits)?;
+pub fn pages(tools: Option<&Path>, pdf: &Path, limits: &Limits) -> Result<String, PdfError> {
+    check_language(tools, limits)?;
     let started = Instant::now();
     let dir = tempfile::Builder::new()
         .prefix("fangan-ocr-")
@@ -25,6 +26,7 @@ pub fn pages(pdf: &std::path::Path, limits: &Limits) -> Result<String, PdfError>
     let prefix = dir.path().join("page");
     let last = limits.max_ocr_pages.to_string();
     let out = tool(
+        tools,
         "pdftoppm",
         &[
             "-r".as_ref(),
@@ -60,6 +62,7 @@ pub fn pages(pdf: &std::path::Path, limits: &Limits) -> Result<String, PdfError>
             });
         }
         let out = tool(
+            tools,
             "tesseract",
             &[
                 image.as_os_str(),
@@ -85,8 +88,8 @@ pub fn pages(pdf: &std::path::Path, limits: &Limits) -> Result<String, PdfError>
 
 /// Fails with the package to install when tesseract or its Chinese model
 /// is missing.
-pub fn check_language(limits: &Limits) -> Result<(), PdfError> {
-    let out = tool("tesseract", &["--list-langs".as_ref()], limits)?;
+pub fn check_language(dir: Option<&Path>, limits: &Limits) -> Result<(), PdfError> {
+    let out = tool(dir, "tesseract", &["--list-langs".as_ref()], limits)?;
     let listed = String::from_utf8_lossy(&out.stdout);
     if listed.lines().any(|l| l.trim() == "chi_sim") {
         Ok(())

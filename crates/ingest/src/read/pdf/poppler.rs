@@ -39,9 +39,20 @@ const BUILT_IN_ENCODINGS: &[&str] = &[
 ];
 
 /// Runs poppler's `pdftotext`, `pdfinfo` and `pdffonts` (and `pdftoppm`
-/// for OCR) as separate processes.
+/// for OCR) as separate processes, found on `PATH` or in one folder.
 #[derive(Clone, Debug, Default)]
-pub struct Poppler {}
+pub struct Poppler {
+    dir: Option<std::path::PathBuf>,
+}
+
+impl Poppler {
+    /// Poppler's tools (and tesseract) from `dir` instead of `PATH`.
+    pub fn in_dir(dir: impl Into<std::path::PathBuf>) -> Poppler {
+        Poppler {
+            dir: Some(dir.into()),
+        }
+    }
+}
 
 impl PdfExtractor for Poppler {
     fn name(&self) -> &'static str {
@@ -53,6 +64,7 @@ impl PdfExtractor for Poppler {
         let path = file.path();
         let last_page = limits.max_pages.to_string();
         let out = tool(
+            self.dir.as_deref(),
             "pdftotext",
             &[
                 "-layout".as_ref(),
@@ -74,14 +86,20 @@ impl PdfExtractor for Poppler {
         let cmap_complaint =
             out.stderr.contains("language pack") || out.stderr.contains("CMap file");
         if is_blank(&text) || cmap_complaint {
-            if let Some(cmap) = undecodable_cmap(path, limits, cmap_complaint, &out.stderr)? {
+            if let Some(cmap) = undecodable_cmap(
+                self.dir.as_deref(),
+                path,
+                limits,
+                cmap_complaint,
+                &out.stderr,
+            )? {
                 return Err(PdfError::Missing {
                     needed: format!("poppler's CJK data for {cmap}"),
                     package: POPPLER_DATA,
                 });
             }
         }
-        let (pages, properties) = info(path, limits)?;
+        let (pages, properties) = info(self.dir.as_deref(), path, limits)?;
         Ok(PdfText {
             pages: pages.unwrap_or_else(|| text.matches('\x0c').count().max(1)),
             text,
@@ -91,8 +109,9 @@ impl PdfExtractor for Poppler {
 
     fn ocr(&self, pdf: PdfInput<'_>, limits: &Limits) -> Result<PdfText, PdfError> {
         let file = OnDisk::new(pdf)?;
-        let (pages, properties) = info(file.path(), limits)?;
-        let text = ocr::pages(file.path(), limits)?;
+        let dir = self.dir.as_deref();
+        let (pages, properties) = info(dir, file.path(), limits)?;
+        let text = ocr::pages(dir, file.path(), limits)?;
         Ok(PdfText {
             pages: pages.unwrap_or(1),
             text,
@@ -137,13 +156,16 @@ impl<'a> OnDisk<'a> {
     }
 }
 
-/// Runs one poppler tool within the limits.
+/// Runs one tool (from `dir` when given) within the limits.
 pub(super) fn tool(
+    dir: Option<&Path>,
     program: &'static str,
     args: &[&std::ffi::OsStr],
     limits: &Limits,
 ) -> Result<Output, PdfError> {
-    run(program, args, limits.timeout, limits.max_output_bytes).map_err(|e| match e {
+    let path = dir.map(|d| d.join(program));
+    let command = path.as_deref().and_then(Path::to_str).unwrap_or(program);
+    run(command, args, limits.timeout, limits.max_output_bytes).map_err(|e| match e {
         RunError::NotFound => PdfError::Missing {
             needed: program.to_string(),
             package: if program == "tesseract" {
@@ -185,8 +207,13 @@ fn check_status(program: &str, out: &Output) -> Result<(), PdfError> {
 }
 
 /// The page count and the document properties, from `pdfinfo`.
-fn info(path: &Path, limits: &Limits) -> Result<(Option<usize>, Properties), PdfError> {
+fn info(
+    dir: Option<&Path>,
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Option<usize>, Properties), PdfError> {
     let out = tool(
+        dir,
         "pdfinfo",
         &[
             "-isodates".as_ref(),
@@ -225,12 +252,13 @@ fn parse_info(info: &str) -> (Option<usize>, Properties) {
 /// not decode text in it (`complained`: it said so; otherwise the text was
 /// empty and such a font is there).
 fn undecodable_cmap(
+    dir: Option<&Path>,
     path: &Path,
     limits: &Limits,
     complained: bool,
     stderr: &str,
 ) -> Result<Option<String>, PdfError> {
-    let out = tool("pdffonts", &[path.as_os_str()], limits)?;
+    let out = tool(dir, "pdffonts", &[path.as_os_str()], limits)?;
     let listing = String::from_utf8_lossy(&out.stdout);
     let cmap = font_encodings(&listing).into_iter().find(|e| {
         !BUILT_IN_ENCODINGS.contains(&e.as_str()) && (e.ends_with("-H") || e.ends_with("-V"))
