@@ -17,6 +17,7 @@
 pub mod fib;
 pub mod marks;
 pub mod pieces;
+pub mod summary;
 
 use std::fmt;
 use std::io::{Cursor, Read};
@@ -89,7 +90,7 @@ impl From<Word97Problem> for Word97Error {
 pub struct Word97Document {
     /// One paragraph per line, each ending in `\n`.
     pub text: String,
-    /// None are read yet (the summary information stream is not parsed).
+    /// Title, author and creation date of the summary information.
     pub properties: Properties,
 }
 
@@ -99,7 +100,7 @@ pub fn document(bytes: &[u8]) -> Result<Word97Document, Word97Error> {
     // batch down with it: a panic inside is a broken file.
     let opened = std::panic::catch_unwind(|| streams(bytes))
         .unwrap_or(Err(Word97Error::Problem(Word97Problem::NotCompound)))?;
-    let (document, table, fib) = opened;
+    let (document, table, fib, summary) = opened;
     let clx_start = fib.fc_clx as usize;
     let clx = table
         .get(clx_start..clx_start.saturating_add(fib.lcb_clx as usize))
@@ -107,12 +108,15 @@ pub fn document(bytes: &[u8]) -> Result<Word97Document, Word97Error> {
     let raw = pieces::text(&document, clx, fib.ccp_text)?;
     Ok(Word97Document {
         text: marks::resolve(&raw),
-        properties: Properties::default(),
+        properties: summary.map(|s| summary::properties(&s)).unwrap_or_default(),
     })
 }
 
-/// The `WordDocument` stream, the table stream and the FIB.
-fn streams(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>, fib::Fib), Word97Error> {
+type Streams = (Vec<u8>, Vec<u8>, fib::Fib, Option<Vec<u8>>);
+
+/// The `WordDocument` stream, the table stream, the FIB and the summary
+/// information stream (if any).
+fn streams(bytes: &[u8]) -> Result<Streams, Word97Error> {
     let mut file =
         cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| Word97Problem::NotCompound)?;
     if !file.is_stream("/WordDocument") {
@@ -126,7 +130,8 @@ fn streams(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>, fib::Fib), Word97Error> {
     })?;
     let table_name = if fib.table_1 { "1Table" } else { "0Table" };
     let table = read_stream(&mut file, table_name)?;
-    Ok((document, table, fib))
+    let summary = read_stream(&mut file, "\u{5}SummaryInformation").ok();
+    Ok((document, table, fib, summary))
 }
 
 fn read_stream(
