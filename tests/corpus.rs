@@ -508,3 +508,63 @@ fn colour_follows_no_color_and_the_flag() {
     let always = desk.ok(&["--color", "always", "search", "专项债", "--limit", "1"]);
     assert!(always.contains('\x1b'));
 }
+
+/// True when a program is on the PATH; tests that need it say they were
+/// skipped otherwise.
+fn have(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("-v")
+        .output()
+        .is_ok()
+}
+
+#[test]
+fn a_folder_of_every_format_is_read_and_a_scan_waits_for_ocr() {
+    if !have("pdftotext") {
+        eprintln!("skipped: pdftotext (Debian: poppler-utils) is not installed");
+        return;
+    }
+    let desk = Desk::new();
+    let from = root().join("crates/ingest/tests/fixtures/formats");
+    std::fs::create_dir_all(desk.path("plans")).unwrap();
+    for e in std::fs::read_dir(&from).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, desk.path("plans").join(p.file_name().unwrap())).unwrap();
+    }
+    let o = desk.run(&["ingest", "plans", "--index", "idx", "--format", "json"]);
+    // the scan is refused: exit 1, everything else read
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for format in ["pdf", "doc", "wps", "rtf", "ofd", "html", "text"] {
+        assert!(
+            v["formats"][format].as_u64().unwrap_or(0) >= 1,
+            "{format}: {v}"
+        );
+    }
+    let refused = v["refused"].as_array().unwrap();
+    assert_eq!(refused.len(), 1, "{v}");
+    assert!(refused[0]["file"].as_str().unwrap().ends_with("scan.pdf"));
+    assert!(
+        refused[0]["reason"].as_str().unwrap().contains("--ocr"),
+        "{v}"
+    );
+    // a .wps plan is searched like any other
+    let hits = desk.json(&[
+        "--index",
+        "idx",
+        "search",
+        "\"八大行动\"",
+        "plan:libreoffice.wps",
+        "--format",
+        "json",
+    ]);
+    assert!(hits["total"].as_u64().unwrap() >= 1, "{hits}");
+    if !have("tesseract") {
+        eprintln!("skipped the OCR half: tesseract (Debian: tesseract-ocr tesseract-ocr-chi-sim) is not installed");
+        return;
+    }
+    // with --ocr the scan refused before is read, the rest left alone
+    let v = desk.json(&["ingest", "--index", "idx", "--ocr", "--format", "json"]);
+    assert_eq!(v["added"].as_array().unwrap().len(), 1, "{v}");
+    assert!(v["refused"].as_array().unwrap().is_empty(), "{v}");
+}

@@ -19,7 +19,7 @@ use fangan_index::lock::WriterLock;
 use fangan_index::{ClauseWriter, TantivyDocument, WriterOptions};
 use fangan_ingest::manifest::Manifest;
 use fangan_ingest::parse::Parser;
-use fangan_ingest::read::{read_bytes, SourceText};
+use fangan_ingest::read::{read_bytes_with, ReadOptions, SourceText};
 use fangan_model::{Document, PlanMeta};
 use rayon::prelude::*;
 
@@ -50,6 +50,8 @@ pub struct IngestRequest {
     pub commit_bytes: u64,
     /// Files read and parsed together.
     pub batch_files: usize,
+    /// How files are read (OCR of scanned PDFs, per-file limits).
+    pub read: ReadOptions,
     /// How long to wait for another writer of the index to finish; zero:
     /// fail at once with [`fangan_index::IndexError::Locked`].
     pub wait_for_lock: std::time::Duration,
@@ -69,6 +71,7 @@ impl Default for IngestRequest {
             commit_bytes: 256 << 20,
             batch_files: 64,
             wait_for_lock: std::time::Duration::ZERO,
+            read: ReadOptions::default(),
         }
     }
 }
@@ -222,7 +225,15 @@ impl Catalog {
         keep.extend(current_catalog_file(&dir));
         StoreReader::collect_garbage(&dir, &keep);
 
-        let jobs = plan_jobs(&state, &walked.found, &sources, retable, &mut report)?;
+        let jobs = plan_jobs(
+            &state,
+            &walked.found,
+            &sources,
+            retable,
+            // OCR may read what was refused without it
+            req.read.ocr,
+            &mut report,
+        )?;
         let total_bytes: u64 = walked.found.iter().map(|f| f.size).sum();
         progress(Progress::Start {
             files: walked.found.len(),
@@ -238,10 +249,16 @@ impl Catalog {
         let mut since_commit = 0u64;
         let mut seen: HashSet<PathBuf> = HashSet::new();
         for batch in jobs.chunks(req.batch_files.max(1)) {
-            let done: Vec<Done> = batch
-                .par_iter()
-                .map(|job| run_job(self, job, &state, &parser, &analyzer, &writer, &gen))
-                .collect();
+            let env = JobEnv {
+                catalog: self,
+                state: &state,
+                parser: &parser,
+                analyzer: &analyzer,
+                writer: &writer,
+                gen: &gen,
+                read: &req.read,
+            };
+            let done: Vec<Done> = batch.par_iter().map(|job| run_job(&env, job)).collect();
             for d in done {
                 match d {
                     Done::Unchanged { id, size, mtime } => {
@@ -478,6 +495,7 @@ fn plan_jobs(
     found: &[Found],
     sources: &[PathBuf],
     retable: bool,
+    retry_refused: bool,
     report: &mut IngestReport,
 ) -> Result<Vec<Job>> {
     let gen = generation();
@@ -496,7 +514,7 @@ fn plan_jobs(
                 continue;
             }
         } else if let Some(r) = state.refused.iter().find(|r| r.file == f.path) {
-            if r.size == f.size && r.mtime == f.mtime {
+            if r.size == f.size && r.mtime == f.mtime && !retry_refused {
                 report.refused.push((f.path.clone(), r.reason.clone()));
                 continue;
             }
@@ -561,15 +579,27 @@ fn plan_jobs(
     Ok(jobs)
 }
 
-fn run_job(
-    catalog: &Catalog,
-    job: &Job,
-    state: &CatalogState,
-    parser: &Parser,
-    analyzer: &Analyzer,
-    writer: &ClauseWriter<'_>,
-    gen: &str,
-) -> Done {
+/// What every job of one ingest shares.
+struct JobEnv<'a> {
+    catalog: &'a Catalog,
+    state: &'a CatalogState,
+    parser: &'a Parser,
+    analyzer: &'a Analyzer,
+    writer: &'a ClauseWriter<'a>,
+    gen: &'a str,
+    read: &'a ReadOptions,
+}
+
+fn run_job(env: &JobEnv<'_>, job: &Job) -> Done {
+    let JobEnv {
+        catalog,
+        state,
+        parser,
+        analyzer,
+        writer,
+        gen,
+        read,
+    } = *env;
     match job {
         Job::File {
             found,
@@ -581,6 +611,12 @@ fn run_job(
                 found: found.clone(),
                 reason,
             };
+            if found.size > read.limits.max_file_bytes {
+                return refuse(format!(
+                    "file too large ({} bytes, the limit is {})",
+                    found.size, read.limits.max_file_bytes
+                ));
+            }
             let bytes = match std::fs::read(&found.path) {
                 Ok(b) => b,
                 Err(e) => return refuse(format!("cannot read: {}", fangan_index::io_words(&e))),
@@ -598,7 +634,7 @@ fn run_job(
                     };
                 }
             }
-            let source = match read_bytes(&bytes, &found.path) {
+            let source = match read_bytes_with(&bytes, &found.path, read) {
                 Ok(s) => s,
                 Err(e) => return refuse(strip_path(&e.to_string(), &found.path)),
             };
@@ -643,12 +679,12 @@ fn run_job(
                 let mut meta = e.given.clone().unwrap_or_default();
                 meta.id = id.clone();
                 let mut d = parser.parse(
-                    SourceText {
-                        text: old.text,
-                        encoding: old.source.encoding,
-                        format: old.source.format,
-                        hash: hash.clone(),
-                    },
+                    SourceText::plain(
+                        old.text,
+                        &old.source.encoding,
+                        &old.source.format,
+                        hash.clone(),
+                    ),
                     old.source.path,
                     meta,
                 );

@@ -3,6 +3,7 @@
 //! (an image, a spreadsheet, an archive…). Hidden files and folders, the
 //! manifests, READMEs and the index folder itself are passed over.
 
+use fangan_ingest::read::{classify, Kind};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -40,30 +41,22 @@ pub fn mtime_ns(m: &std::fs::Metadata) -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
-/// Why a file is not read as a plan, or `None` when it is one.
+/// Why a file is not read as a plan, or `None` when it is one (the
+/// reader's [`classify`] owns the list of formats).
 pub fn not_a_plan(path: &Path) -> Option<String> {
-    let name = path.file_name()?.to_str()?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
-    if fangan_ingest::corpus::PLAN_EXTENSIONS.contains(&ext.as_str()) {
-        return None;
-    }
-    let kind = match ext.as_str() {
-        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "svg" => "an image",
-        "xls" | "xlsx" | "et" | "csv" | "ods" => "a spreadsheet",
-        "ppt" | "pptx" | "dps" | "odp" => "a presentation",
-        "zip" | "rar" | "7z" | "gz" | "tar" | "bz2" | "xz" => "an archive (unpack it first)",
-        "mp3" | "mp4" | "avi" | "mov" | "wav" => "audio or video",
-        "exe" | "dll" | "so" | "bin" | "dmg" => "a program",
-        "js" | "css" | "json" | "xml" | "toml" | "yaml" | "yml" => "not a document",
-        "" => "no extension",
-        _ => "not a format fangan reads",
+    let kind = match classify(path) {
+        Kind::Document(_) => return None,
+        Kind::NotADocument("archive") => "an archive (unpack it first)".to_string(),
+        Kind::NotADocument(kind) => format!("not a document: {kind}"),
+        Kind::Unknown if ext.is_empty() => return Some("no extension".into()),
+        Kind::Unknown => "not a format fangan reads".to_string(),
     };
-    let _ = name;
-    Some(format!("{kind} (.{ext})").replace(" (.)", ""))
+    Some(format!("{kind} (.{ext})"))
 }
 
 /// Files passed over without a word: hidden ones, manifests, READMEs.
@@ -192,7 +185,10 @@ mod tests {
             .collect();
         assert_eq!(
             skipped,
-            ["d.xlsx: a spreadsheet (.xlsx)", "c.jpg: an image (.jpg)"]
+            [
+                "d.xlsx: not a document: spreadsheet (.xlsx)",
+                "c.jpg: not a document: image (.jpg)"
+            ]
         );
     }
 }

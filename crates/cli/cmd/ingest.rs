@@ -20,7 +20,8 @@ file is accounted for in the summary (read, refused with its reason, or not a pl
 Examples:
   fangan ingest ~/plans --index ~/plans-index
   fangan ingest --index ~/plans-index --prune          # update; drop plans whose files are gone
-  fangan ingest ~/plans --dict my-terms.txt --aliases my-departments.toml"
+  fangan ingest ~/plans --dict my-terms.txt --aliases my-departments.toml
+  fangan ingest ~/scans --ocr                          # scanned PDFs through tesseract"
 )]
 pub struct IngestArgs {
     /// Folders or files of plans to add to the index's sources.
@@ -42,6 +43,11 @@ pub struct IngestArgs {
     /// Forget the recorded dictionaries and alias tables.
     #[arg(long)]
     pub no_tables: bool,
+    /// Read scanned PDFs (pages with no text) with OCR: `pdftoppm` and
+    /// `tesseract -l chi_sim` (Debian: poppler-utils, tesseract-ocr,
+    /// tesseract-ocr-chi-sim). Without it they are refused, with the reason.
+    #[arg(long)]
+    pub ocr: bool,
     /// Indexing threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -71,6 +77,7 @@ pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         prune: args.prune,
         ..IngestRequest::default()
     };
+    req.read.ocr = args.ocr;
     if args.no_tables {
         req.dictionaries = Some(Vec::new());
         req.aliases = Some(Vec::new());
@@ -87,12 +94,15 @@ pub fn run(args: IngestArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let report = ingest_with_progress(&mut catalog, &req, ctx.progress)?;
     if report.plans_total == 0 && report.refused.is_empty() {
         anyhow::bail!(
-            "no plan found in {}: fangan reads .txt, .md, .html, .docx files{}",
+            "no plan found in {}: fangan reads .{} files{}",
             req.paths
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
+            fangan_ingest::read::document_extensions()
+                .collect::<Vec<_>>()
+                .join(", ."),
             if report.not_plans.is_empty() {
                 String::new()
             } else {

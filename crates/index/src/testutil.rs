@@ -34,12 +34,12 @@ pub fn parse_texts(texts: &[(&str, &str)]) -> Vec<Document> {
         .iter()
         .map(|(id, text)| {
             fangan_ingest::parse::Parser::new().parse(
-                fangan_ingest::read::SourceText {
-                    text: text.to_string(),
-                    encoding: "UTF-8".into(),
-                    format: "text".into(),
-                    hash: String::new(),
-                },
+                fangan_ingest::read::SourceText::plain(
+                    text.to_string(),
+                    "UTF-8",
+                    "text",
+                    String::new(),
+                ),
                 None,
                 PlanMeta {
                     id: id.to_string(),

@@ -79,12 +79,12 @@ impl Parser {
 
     /// Parses a text given as a string (for tests and `--text` inputs).
     pub fn parse_str(&self, id: &str, text: &str) -> Document {
-        let source = SourceText {
-            text: text.to_string(),
-            encoding: "UTF-8".into(),
-            format: "text".into(),
-            hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
-        };
+        let source = SourceText::plain(
+            text.to_string(),
+            "UTF-8",
+            "text",
+            blake3::hash(text.as_bytes()).to_hex().to_string(),
+        );
         let meta = PlanMeta {
             id: id.to_string(),
             ..PlanMeta::default()

@@ -15,12 +15,23 @@
 //! - entities are decoded (by the HTML parser); `&nbsp;` collapses like a
 //!   space (pages indent and align with runs of it).
 //!
-//! Navigation residue that is ordinary text (breadcrumbs, "来源", "浏览量")
-//! is kept: the parser sets it aside.
+//! [`body_text`] is the whole body. [`page`] is what a saved government
+//! page means: the article ([`article`] picks the element that holds most
+//! of the page's non-link text), without the breadcrumb, the font-size and
+//! share bars, "打印本页 关闭窗口" and the site footer ([`boilerplate`]),
+//! with the page's title, publication date and source as [`Properties`]
+//! ([`meta`]).
+
+pub mod article;
+pub mod boilerplate;
+pub mod meta;
 
 use encoding_rs::Encoding;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
+
+use super::properties::Properties;
+use super::repair::chars::is_wide;
 
 /// How many bytes at the start of a page are searched for a charset.
 const CHARSET_PREFIX: usize = 4096;
@@ -124,15 +135,68 @@ fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// ending in `\n`. Empty when the body shows no text.
 pub fn body_text(html: &str) -> String {
     let doc = Html::parse_document(html);
-    let root = doc.tree.root();
-    let body = root
-        .descendants()
-        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
-        .unwrap_or(root);
+    render(body_of(&doc))
+}
+
+/// A saved web page read as a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The article's text, one block per line (the title first).
+    pub text: String,
+    /// Title, publication date and source the page shows.
+    pub properties: Properties,
+}
+
+/// The article of a saved page and its properties (see the module doc).
+pub fn page(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    let body = body_of(&doc);
+    let mut properties = meta::from_tags(&doc);
+    let root = article::root(body);
+    let text = render(root);
+    let whole = if root.id() == body.id() {
+        None
+    } else {
+        Some(render(body))
+    };
+    // Dates and sources often sit outside the article, in the info bar.
+    boilerplate::read_properties(whole.as_deref().unwrap_or(&text), &mut properties);
+    // The article's own heading (or the page's ArticleTitle) leads the
+    // text when the article container left it out; a `<title>` is only a
+    // property (it often names the notice or the site instead).
+    let heading = match &properties.title {
+        Some(t) => Some(t.clone()),
+        None => meta::heading_title(body),
+    };
+    if properties.title.is_none() {
+        properties.title = heading.clone().or_else(|| meta::title_tag(&doc));
+    }
+    let mut text = boilerplate::strip(&text);
+    if let Some(title) = heading {
+        let fold = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let wanted = fold(&title);
+        let present = text.lines().take(6).any(|l| fold(l).contains(&wanted));
+        if !wanted.is_empty() && !present && !text.is_empty() {
+            text.insert_str(0, &format!("{title}\n"));
+        }
+    }
+    Page { text, properties }
+}
+
+fn body_of(doc: &Html) -> ElementRef<'_> {
+    let root = doc.root_element();
+    root.descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "body")
+        .unwrap_or(root)
+}
+
+/// The visible text under `top`, one block per line.
+pub fn render(top: ElementRef<'_>) -> String {
     let mut sink = Sink::default();
     let mut pre_depth = 0usize;
     // Iterative pre-order walk (no recursion: deeply nested pages are fine).
-    let mut node = body;
+    let mut node = *top;
     'walk: loop {
         let descend = match node.value() {
             Node::Text(text) => {
@@ -159,7 +223,7 @@ pub fn body_text(html: &str) -> String {
                     pre_depth -= usize::from(name == "pre" && pre_depth > 0);
                 }
             }
-            if node.id() == body.id() {
+            if node.id() == top.id() {
                 break 'walk;
             }
             if let Some(next) = node.next_sibling() {
@@ -195,7 +259,7 @@ fn open(el: ElementRef<'_>, sink: &mut Sink, pre_depth: &mut usize) -> bool {
 /// False for elements whose subtree is not visible text, and for the
 /// page's own `<footer>` (site credits, ICP numbers; a footer inside an
 /// `<article>` or `<main>` belongs to the text and is kept).
-fn visible(el: ElementRef<'_>) -> bool {
+pub fn visible(el: ElementRef<'_>) -> bool {
     let e = el.value();
     if SKIPPED.contains(&e.name()) || is_hidden(e) {
         return false;
@@ -315,20 +379,6 @@ impl Sink {
         self.line_break();
         self.out
     }
-}
-
-/// East Asian wide characters (CJK ideographs and punctuation, kana,
-/// hangul, full-width forms), between which a source line break vanishes.
-fn is_wide(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}'
-        | '\u{20000}'..='\u{3FFFD}')
 }
 
 #[cfg(test)]
