@@ -88,9 +88,14 @@ fn show_reads_a_file_path_and_infers_what_it_can() {
     assert_eq!(v["plan"]["province"], "湖南");
     assert!(v["plan"]["county"].is_null());
     let inferred = v["plan"]["inferred"].as_array().unwrap();
+    assert_eq!(v["plan"]["place"], "湖南省");
+    assert_eq!(v["plan"]["level"], "省");
     assert!(inferred
         .iter()
-        .any(|i| i["field"] == "province" && i["evidence"].as_str().unwrap().contains("title")));
+        .any(|i| i["field"] == "place" && i["evidence"].as_str().unwrap().contains("title")));
+    assert!(inferred
+        .iter()
+        .any(|i| i["field"] == "province" && i["evidence"].as_str().unwrap().contains("湖南省")));
 }
 
 #[test]

@@ -6,6 +6,8 @@
 //!   refused with a one-line reason.
 //! - [`parse`]: text → [`fangan_model::Document`], a tree of numbered clauses
 //!   with offsets back to the original file.
+//! - [`meta`]: who issued a plan, when, under what title, inferred from
+//!   its text where no manifest says.
 //! - [`corpus`]: a folder of plans (with or without `manifest.toml`) →
 //!   documents, one bad file never stopping the batch.
 #![deny(missing_docs)]
@@ -14,6 +16,7 @@ pub mod corpus;
 pub mod embedded;
 mod error;
 pub mod manifest;
+pub mod meta;
 pub mod parse;
 pub mod read;
 

@@ -3,7 +3,8 @@
 //! ```text
 //! list: [Plan + {"file": STR|null, "rel": STR}]
 //! show: {"plan": Plan, "clauses": [Clause], "warnings": [{"line", "message"}]}
-//! Plan   = {"id", "county", "level", "city", "province", "year", "title", …
+//! Plan   = {"id", "county", "level", "city", "province", "year", "title",
+//!           "place"?, "date"?, "published"?, "doc_number"?, "implements"?,
 //!           "inferred": [{"field", "value", "evidence"}],
 //!           "source": {"path", "encoding", "format", "hash"}, "clauses": N}
 //! Clause = {"plan", "path", "line", "end_line", "level", "label", "heading",
@@ -14,8 +15,11 @@
 //!           "generic", "known", "kind", "level"?, "span": [S, E]}
 //! Mention = {"text", "span": [S, E]}
 //! ```
-//! A value of Plan that a manifest did not give is listed in `inferred`
-//! with its evidence. Offsets: see the crate docs.
+//! `place` is the issuing government at any level (`绛县`, `鞍山市`, `山西省`),
+//! `county` the same when it is county-level; `level` is one of 省 市 州 盟
+//! 县 区 县级市 旗; dates are `YYYY-MM-DD`; fields not known are left out
+//! (`county`…`title` are `null`). A value of Plan that a manifest did not
+//! give is listed in `inferred` with its evidence. Offsets: see the crate docs.
 
 use fangan_catalog::PlanEntry;
 use fangan_model::{Clause, Document, LineIndex, ParseWarning, PlanMeta};
