@@ -71,6 +71,9 @@ struct Args {
     /// Query the index left by a previous run instead of ingesting again.
     #[arg(long)]
     reuse_index: bool,
+    /// Only generate the corpus (for `bench/peers/peers.py`), then stop.
+    #[arg(long)]
+    generate_only: bool,
 }
 
 /// mimalloc: indexing allocates many small, short-lived buffers (tokens,
@@ -86,6 +89,9 @@ fn main() -> anyhow::Result<()> {
         args.corpus.display(),
         bytes as f64 / 1048576.0
     );
+    if args.generate_only {
+        return Ok(());
+    }
     if let Some(mb) = args.breakdown {
         return breakdown::run(&args.corpus, mb, cpu_seconds);
     }
