@@ -9,7 +9,7 @@ and the share of the true occurrences found per phrase length. Prints the absolu
 and their ratios against fangan; writes everything as JSON. See README.md here.
 
     python3 bench/peers/peers.py                       # 100 MB, every installed peer
-    python3 bench/peers/peers.py --size-mb 2 --rounds 2   # smoke run (under a minute)
+    python3 bench/peers/peers.py --smoke                  # quick check that every part runs
     python3 bench/peers/peers.py --size-mb 1024 --cap-seconds 900
 """
 import argparse
@@ -257,8 +257,15 @@ def main(argv):
     ap.add_argument("--fangan", type=Path, default=REPO / "target/release/fangan")
     ap.add_argument("--fangan-bench", type=Path, default=REPO / "target/release/fangan-bench")
     ap.add_argument("--no-fangan", action="store_true", help="leave fangan out (ratios need it)")
+    ap.add_argument("--every", type=int, default=1,
+                    help="use every Nth evaluation phrase only (default 1: all)")
+    ap.add_argument("--smoke", action="store_true",
+                    help="a quick check that every part runs: 2 MB, 1 round, every 6th "
+                         "phrase, ingest capped at 10 s")
     ap.add_argument("--json", type=Path, help="raw figures (default WORKDIR/peers-SIZEmb.json)")
     args = ap.parse_args(argv)
+    if args.smoke:
+        args.size_mb, args.rounds, args.every, args.cap_seconds = 2, 1, 6, 10
     args.workdir = args.workdir.resolve()
     for b in (args.fangan, args.fangan_bench):
         if not args.no_fangan and not b.exists():
@@ -273,7 +280,10 @@ def main(argv):
     corpus = work / f"corpus-{args.size_mb}mb"
     print(f"corpus: generating {args.size_mb} MB in {corpus} (reused when present)", flush=True)
     generate(args, corpus)
-    phrases = load_phrases(args.phrases)
+    phrases = load_phrases(args.phrases)[::max(1, args.every)]
+    if args.every > 1:  # the workers read the phrases from a file
+        args.phrases = work / "phrases.txt"
+        args.phrases.write_text("".join(p + "\n" for p in phrases), encoding="utf-8")
     records = work / f"records-{args.size_mb}mb.tsv"
     t = build(corpus, records, phrases)
     sizes = {p.stem: p.stat().st_size for p in plan_files(corpus)}
