@@ -76,6 +76,9 @@ struct Args {
     /// Skip timing the `fangan` commands (show, leads, targets).
     #[arg(long)]
     no_commands: bool,
+    /// Only generate the corpus (for `bench/peers/peers.py`), then stop.
+    #[arg(long)]
+    generate_only: bool,
 }
 
 /// mimalloc: indexing allocates many small, short-lived buffers (tokens,
@@ -91,6 +94,9 @@ fn main() -> anyhow::Result<()> {
         args.corpus.display(),
         bytes as f64 / 1048576.0
     );
+    if args.generate_only {
+        return Ok(());
+    }
     if let Some(mb) = args.breakdown {
         return breakdown::run(&args.corpus, mb, cpu_seconds);
     }
