@@ -123,7 +123,6 @@ pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Clus
     // sides of the same plan overlapping reciprocally: links, and a degree
     let mut uf = UnionFind((0..passages.len() as u32).collect());
     let mut degree = vec![0u32; sides.len()];
-    let mut links: Vec<(usize, usize)> = Vec::new();
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
             if sides[j].0 != sides[i].0 || sides[j].1.start >= sides[i].1.end {
@@ -133,7 +132,6 @@ pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Clus
                 uf.union(sides[i].2, sides[j].2);
                 degree[i] += 1;
                 degree[j] += 1;
-                links.push((i, j));
             }
         }
     }
@@ -146,6 +144,11 @@ pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Clus
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assigned = vec![false; passages.len()];
     for comp in comp_of.into_iter().filter(|c| !c.is_empty()) {
+        // the fingerprints of each side, computed once per component
+        let contents: std::collections::HashMap<usize, Vec<u64>> = comp
+            .iter()
+            .map(|&k| (k, content(&plans[sides[k].0 as usize], &sides[k].1)))
+            .collect();
         let mut open: Vec<usize> = comp;
         while !open.is_empty() {
             // the centre: the open side most overlapped, then the longest
@@ -154,14 +157,14 @@ pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Clus
                 .max_by_key(|&&k| (degree[k], sides[k].1.len(), std::cmp::Reverse(k)))
                 .expect("open is not empty");
             let (cp, cr) = (sides[centre].0, sides[centre].1.clone());
-            let centre_content = content(&plans[cp as usize], &cr);
+            let centre_content = &contents[&centre];
             let close = |k: usize| -> bool {
                 let (p, r) = (sides[k].0, &sides[k].1);
                 if p == cp {
                     return k == centre || reciprocal(r, &cr, share);
                 }
-                let c = content(&plans[p as usize], r);
-                let n = shared(&c, &centre_content) as f32;
+                let c = &contents[&k];
+                let n = shared(c, centre_content) as f32;
                 !c.is_empty()
                     && !centre_content.is_empty()
                     && n >= share * c.len() as f32
@@ -180,7 +183,6 @@ pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Clus
             clusters.push(make(plans, passages, members, clusters.len() as u32, (cp, cr)));
         }
     }
-    let _ = links;
     clusters
 }
 
@@ -221,5 +223,84 @@ fn make(
         passages: members,
         members: merged.into_iter().map(occurrence).collect(),
         centre: occurrence(centre),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{doc, info, prepare};
+    use crate::{AdminLevel, Reuse};
+
+    // four distinct sentences, each long enough to be a passage
+    const S1: &str = "大力发展夜间经济，打造夜间消费集聚区，支持餐饮企业延长营业时间。";
+    const S2: &str = "推动外贸扩规提质，鼓励企业参加境内外展会，扩大机电产品出口规模。";
+    const S3: &str = "加强安全生产监管，开展重点行业领域隐患排查整治，坚决遏制重特大事故。";
+    const S4: &str = "推进乡村全面振兴，发展特色种养业，培育壮大新型农业经营主体和龙头企业。";
+
+    #[test]
+    fn drifting_chains_are_cut_into_subjects() {
+        // A shares S1+S2 with B, B shares S2+S3 with C, C shares S3+S4 with
+        // D: connected components would join S1's and S4's passages
+        let docs = [
+            doc("a", &["甲甲甲甲甲甲甲甲甲甲", &format!("{S1}{S2}"), "乙乙乙乙乙乙乙乙乙乙乙"]),
+            doc("b", &["丙丙丙丙丙丙丙丙丙丙", &format!("{S1}{S2}{S3}"), "丁丁丁丁丁丁丁丁丁丁丁"]),
+            doc("c", &["戊戊戊戊戊戊戊戊戊戊", &format!("{S2}{S3}{S4}"), "己己己己己己己己己己己"]),
+            doc("d", &["庚庚庚庚庚庚庚庚庚庚", &format!("{S3}{S4}"), "辛辛辛辛辛辛辛辛辛辛辛"]),
+        ];
+        let infos: Vec<_> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| info(id, AdminLevel::County, 2023))
+            .collect();
+        let reuse = Reuse::builder().min_seeds(1).build().unwrap();
+        let plans = prepare(&reuse, &docs, &infos);
+        let report = reuse.find(&plans);
+        assert!(report.passages.len() >= 4, "{:?}", report.passages);
+        // the sentences each passage holds (by its first 20 characters)
+        let holds = |p: &Passage| -> Vec<usize> {
+            let t = p.a_span.slice(&docs[p.a as usize].text);
+            [S1, S2, S3, S4]
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| t.contains(&s[..60]))
+                .map(|(k, _)| k)
+                .collect()
+        };
+        for c in &report.clusters {
+            let sets: Vec<Vec<usize>> = c.passages.iter().map(|&k| holds(&report.passages[k as usize])).collect();
+            for x in &sets {
+                for y in &sets {
+                    assert!(
+                        x.iter().any(|s| y.contains(s)),
+                        "cluster {} joins passages on different subjects: {sets:?}",
+                        c.id
+                    );
+                }
+            }
+        }
+        // every passage is in a cluster
+        assert!(report.passages.iter().all(|p| p.cluster.is_some()));
+    }
+
+    #[test]
+    fn the_same_text_in_three_plans_is_one_cluster() {
+        let docs = [
+            doc("a", &["一一一一一一一一一一一", S1, "二二二二二二二二二二二"]),
+            doc("b", &["三三三三三三三三三三三", S1, "四四四四四四四四四四四"]),
+            doc("c", &["五五五五五五五五五五五", S1, "六六六六六六六六六六六"]),
+        ];
+        let infos: Vec<_> = ["a", "b", "c"]
+            .iter()
+            .map(|id| info(id, AdminLevel::County, 2023))
+            .collect();
+        let reuse = Reuse::builder().min_seeds(1).build().unwrap();
+        let plans = prepare(&reuse, &docs, &infos);
+        let report = reuse.find(&plans);
+        assert_eq!(report.passages.len(), 3);
+        assert_eq!(report.clusters.len(), 1);
+        assert_eq!(report.clusters[0].plans, 3);
+        for m in &report.clusters[0].members {
+            assert_eq!(m.span.slice(&docs[m.plan as usize].text), S1);
+        }
     }
 }

@@ -286,6 +286,54 @@ fn peer_copy(
 mod tests {
     use super::*;
 
+    use crate::testutil::{doc, info, prepare};
+    use crate::{PlanInfo, Reuse};
+
+    fn plans(infos: &[PlanInfo]) -> Vec<Plan> {
+        let reuse = Reuse::builder().build().unwrap();
+        let docs: Vec<_> = infos.iter().map(|i| doc(&i.id, &["推进乡村全面振兴"])).collect();
+        prepare(&reuse, &docs, infos)
+    }
+
+    #[test]
+    fn citation_beats_dates_and_levels() {
+        let mut city = info("city", AdminLevel::City, 2023);
+        city.title = Some("岳阳市打好经济增长主动仗工作方案".into());
+        city.issued = Some("2023-03-10".into());
+        let mut county = info("county", AdminLevel::County, 2023);
+        county.issued = Some("2023-03-01".into());
+        county.implements = vec!["岳阳市打好经济增长“主动仗”工作方案".into()];
+        let p = plans(&[county.clone(), city.clone()]);
+        let (s, t, directed, ev) = orient(&p, 0, 1);
+        assert_eq!((s, t, directed), (1, 0, true));
+        assert!(matches!(ev[0], Evidence::Cites { .. }));
+        // the county was issued first: a signal that disagrees
+        assert!(ev.iter().any(|e| !e.agrees()));
+        // without the citation, the earlier date decides
+        county.implements.clear();
+        let p = plans(&[county, city]);
+        let (s, t, _, ev) = orient(&p, 0, 1);
+        assert_eq!((s, t), (0, 1));
+        assert!(matches!(ev[0], Evidence::Issued { agrees: true, .. }));
+    }
+
+    #[test]
+    fn level_decides_within_a_year_and_peers_stay_undirected() {
+        let p = plans(&[
+            info("county", AdminLevel::County, 2023),
+            info("province", AdminLevel::Province, 2023),
+            info("peer", AdminLevel::County, 2023),
+        ]);
+        let (s, t, directed, ev) = orient(&p, 0, 1);
+        assert_eq!((s, t, directed), (1, 0, true));
+        assert!(matches!(ev[0], Evidence::Level { agrees: true, .. }));
+        let (_, _, directed, ev) = orient(&p, 0, 2);
+        assert!(!directed && ev.is_empty());
+        // a later year points from the earlier plan
+        let p = plans(&[info("new", AdminLevel::County, 2025), info("old", AdminLevel::County, 2023)]);
+        assert_eq!(orient(&p, 0, 1).0, 1);
+    }
+
     #[test]
     fn union_of_ranges() {
         assert_eq!(covered(vec![0..10, 5..15, 20..25]), 20);

@@ -72,6 +72,8 @@ mod plan;
 mod report;
 mod reuse;
 pub mod shares;
+#[cfg(test)]
+mod testutil;
 
 pub use adoption::{AdoptionMatrix, Changes, DocumentSource, Loader};
 pub use cluster::{Cluster, Occurrence};
