@@ -130,7 +130,10 @@ fn found_in(of: &Report, by: &Report) -> f64 {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(args.next().expect("usage: reuse_bench DIR [--method ngrams|minhash] [--both]"));
+    let dir = PathBuf::from(
+        args.next()
+            .expect("usage: reuse_bench DIR [--method ngrams|minhash] [--both]"),
+    );
     let mut method = CandidateMethod::Ngrams;
     let mut both = false;
     while let Some(a) = args.next() {
@@ -147,7 +150,10 @@ fn main() {
     }
     let started = Instant::now();
     let cpu0 = cpu_seconds();
-    let reuse = Reuse::builder().candidates(method).build().expect("valid options");
+    let reuse = Reuse::builder()
+        .candidates(method)
+        .build()
+        .expect("valid options");
     let (plans, bytes, refused) = load(&dir, &reuse);
     let loaded = started.elapsed().as_secs_f64();
     let held: usize = plans.iter().map(Plan::heap_bytes).sum();
@@ -170,7 +176,10 @@ fn main() {
             CandidateMethod::Ngrams => CandidateMethod::Minhash,
             CandidateMethod::Minhash => CandidateMethod::Ngrams,
         };
-        let r2 = Reuse::builder().candidates(other).build().expect("valid options");
+        let r2 = Reuse::builder()
+            .candidates(other)
+            .build()
+            .expect("valid options");
         let t = Instant::now();
         let report2 = r2.find(&plans);
         println!("{:?}: {:.1} s", other, t.elapsed().as_secs_f64());

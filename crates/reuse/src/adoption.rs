@@ -172,7 +172,11 @@ pub fn adoption<D: DocumentSource + ?Sized>(
     let by_source: Vec<_> = by_source.into_iter().collect();
     by_source
         .into_par_iter()
-        .map(|(source, ks)| matrix(plans, passages, edges, docs, s, source, &ks, &extractor, &reader))
+        .map(|(source, ks)| {
+            matrix(
+                plans, passages, edges, docs, s, source, &ks, &extractor, &reader,
+            )
+        })
         .filter(|m| !m.rows.is_empty())
         .collect()
 }
@@ -210,14 +214,20 @@ fn matrix<D: DocumentSource + ?Sized>(
         let mut adopted = 0;
         let mut adopted_chars = Vec::new();
         for row in rows.iter_mut() {
-            let c = up.clauses.iter().find(|c| c.id == row.clause_id).expect("row of a clause");
+            let c = up
+                .clauses
+                .iter()
+                .find(|c| c.id == row.clause_id)
+                .expect("row of a clause");
             let range = c.start..c.end;
             let mut parts = Vec::new();
             let mut boiler = true;
             let mut low_ranges = Vec::new();
             for &pk in &e.passages {
                 let p = &passages[pk as usize];
-                let (Some((ur, _)), Some((lr, _))) = (p.side(source), p.side(e.target)) else { continue };
+                let (Some((ur, _)), Some((lr, _))) = (p.side(source), p.side(e.target)) else {
+                    continue;
+                };
                 let (a, b) = (ur.start.max(range.start), ur.end.min(range.end));
                 if a >= b {
                     continue;
@@ -240,7 +250,10 @@ fn matrix<D: DocumentSource + ?Sized>(
             for r in &low_ranges {
                 for (ci, lc) in low.clauses.iter().enumerate() {
                     let o = lc.end.min(r.end).saturating_sub(lc.start.max(r.start));
-                    if o > 0 && (3 * o as usize >= r.len() || 2 * o >= lc.end - lc.start) && !ids.contains(&ci) {
+                    if o > 0
+                        && (3 * o as usize >= r.len() || 2 * o >= lc.end - lc.start)
+                        && !ids.contains(&ci)
+                    {
                         ids.push(ci);
                     }
                 }
@@ -249,7 +262,9 @@ fn matrix<D: DocumentSource + ?Sized>(
             let changes = match (&up_doc, &low_doc) {
                 (Some(ud), Some(ld)) => Some(changes(
                     &ud.clauses[c.id],
-                    ids.iter().map(|&i| &ld.clauses[low.clauses[i].id]).collect(),
+                    ids.iter()
+                        .map(|&i| &ld.clauses[low.clauses[i].id])
+                        .collect(),
                     up,
                     low,
                     extractor,
@@ -260,7 +275,10 @@ fn matrix<D: DocumentSource + ?Sized>(
             row.cells.push(Cell {
                 plan: e.target,
                 coverage: cov,
-                clauses: ids.iter().map(|&i| low.clauses[i].path.to_string()).collect(),
+                clauses: ids
+                    .iter()
+                    .map(|&i| low.clauses[i].path.to_string())
+                    .collect(),
                 boilerplate: boiler,
                 changes,
             });
@@ -269,14 +287,22 @@ fn matrix<D: DocumentSource + ?Sized>(
             adopters.push(Adopter {
                 plan: e.target,
                 edge: k,
-                lag_days: up.info.issued_day().zip(low.info.issued_day()).map(|(u, l)| l - u),
+                lag_days: up
+                    .info
+                    .issued_day()
+                    .zip(low.info.issued_day())
+                    .map(|(u, l)| l - u),
                 clauses: adopted,
                 share: covered(adopted_chars) as f32 / up.chars().max(1) as f32,
             });
         }
     }
     rows.retain(|r| !r.cells.is_empty());
-    AdoptionMatrix { source, adopters, rows }
+    AdoptionMatrix {
+        source,
+        adopters,
+        rows,
+    }
 }
 
 /// `6月底前`, `2023年6月30日前`, `年底前`, `2024年底前`.
@@ -310,7 +336,11 @@ fn leads(reader: &NoteReader, clauses: &[&Clause]) -> Vec<String> {
     let set: BTreeSet<String> = clauses
         .iter()
         .flat_map(|c| reader.read_clause(c))
-        .flat_map(|n| n.units_with(Role::Lead).map(|u| u.canonical.clone()).collect::<Vec<_>>())
+        .flat_map(|n| {
+            n.units_with(Role::Lead)
+                .map(|u| u.canonical.clone())
+                .collect::<Vec<_>>()
+        })
         .collect();
     set.into_iter().collect()
 }
@@ -323,7 +353,11 @@ fn changes(
     extractor: &Extractor,
     reader: &NoteReader,
 ) -> Changes {
-    let low_text: String = low.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n");
+    let low_text: String = low
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let (ta, tb) = (extractor.extract(&up.text), extractor.extract(&low_text));
     let targets = pair_targets(&ta, &tb)
         .into_iter()
@@ -379,6 +413,67 @@ fn changes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::testutil::{doc, info};
+    use crate::Reuse;
+
+    #[test]
+    fn a_county_adopts_a_city_clause_with_changes() {
+        let city = doc(
+            "city",
+            &[
+                "岳阳市稳增长工作方案",
+                "扎实推进项目建设，2023年6月底前完成全市重点项目年度投资计划编制，力争固定资产投资增长10%以上，\
+                 持续开展项目建设攻坚行动，强化要素保障，推动项目早开工、早投产、早见效。",
+                "加强安全生产监管，开展重点行业领域隐患排查整治。",
+            ],
+        );
+        let county = doc(
+            "county",
+            &[
+                "平江县稳增长工作方案",
+                "扎实推进项目建设，2023年9月底前完成全市重点项目年度投资计划编制，力争固定资产投资增长8%以上，\
+                 持续开展项目建设攻坚行动，强化要素保障，推动项目早开工、早投产、早见效。",
+                "发展特色种养业，培育壮大新型农业经营主体。",
+            ],
+        );
+        let mut ci = info("city", AdminLevel::City, 2023);
+        ci.city = Some("岳阳市".into());
+        ci.issued = Some("2023-03-01".into());
+        let mut ki = info("county", AdminLevel::County, 2023);
+        ki.county = Some("平江县".into());
+        ki.city = Some("岳阳市".into());
+        ki.issued = Some("2023-03-20".into());
+        let reuse = Reuse::builder().min_seeds(1).build().unwrap();
+        let report = reuse.run(&[city, county], vec![ci, ki]).unwrap();
+        assert_eq!(report.adoption.len(), 1);
+        let m = &report.adoption[0];
+        assert_eq!(m.source, 0);
+        assert_eq!(m.adopters.len(), 1);
+        assert_eq!(m.adopters[0].lag_days, Some(19));
+        let row = m
+            .rows
+            .iter()
+            .find(|r| r.clause == "2")
+            .expect("clause 2 adopted");
+        assert!(m.rows.iter().all(|r| r.clause != "3"));
+        let cell = &row.cells[0];
+        assert_eq!(cell.clauses, ["2"]);
+        assert!(cell.coverage > 0.9);
+        let ch = cell.changes.as_ref().unwrap();
+        assert_eq!(ch.targets.len(), 1, "{:?}", ch.targets);
+        assert_eq!(ch.targets[0].source.as_deref(), Some("力争 10%以上"));
+        assert_eq!(ch.targets[0].adopted.as_deref(), Some("力争 8%以上"));
+        assert_eq!(ch.places_left, ["全市"]);
+        assert_eq!(
+            ch.source_deadlines.as_deref(),
+            Some(&["2023年6月底前".to_string()][..])
+        );
+        assert_eq!(
+            ch.adopted_deadlines.as_deref(),
+            Some(&["2023年9月底前".to_string()][..])
+        );
+    }
 
     #[test]
     fn reads_deadlines() {

@@ -142,11 +142,19 @@ pub fn align(a: &[u16], b: &[u16], band: &Band, s: &Scoring) -> Option<Alignment
             let diag = h_prev[k] + sub;
             // vertical gap: from (i-1, j), which is k+1 on the previous row
             let (f_open, f_ext) = (h_prev[k + 1] - open, f_prev[k + 1] - ext);
-            let (f, f_bit) = if f_ext > f_open { (f_ext, 8) } else { (f_open, 0) };
+            let (f, f_bit) = if f_ext > f_open {
+                (f_ext, 8)
+            } else {
+                (f_open, 0)
+            };
             // horizontal gap: from (i, j-1), which is k-1 on this row
             let h_left = if k > 0 { h_cur[k - 1] } else { 0 };
             let (e_open, e_ext) = (h_left - open, e - ext);
-            let (ev, e_bit) = if e_ext > e_open { (e_ext, 4) } else { (e_open, 0) };
+            let (ev, e_bit) = if e_ext > e_open {
+                (e_ext, 4)
+            } else {
+                (e_open, 0)
+            };
             e = ev;
             let (mut h, mut src) = (0, 0u8);
             if diag > h {
@@ -198,7 +206,11 @@ pub fn align(a: &[u16], b: &[u16], band: &Band, s: &Scoring) -> Option<Alignment
             0 => match t & 3 {
                 0 => break,
                 1 => {
-                    let op = if a[i] == b[j as usize] { Op::Match } else { Op::Mismatch };
+                    let op = if a[i] == b[j as usize] {
+                        Op::Match
+                    } else {
+                        Op::Mismatch
+                    };
                     push(&mut ops, op);
                     (start_i, start_j) = (i, j as usize);
                     r -= 1;
@@ -261,20 +273,39 @@ mod tests {
     }
 
     fn text(c: &[u16], r: Range<usize>) -> String {
-        c[r].iter().map(|&x| char::from_u32(x as u32).unwrap()).collect()
+        c[r].iter()
+            .map(|&x| char::from_u32(x as u32).unwrap())
+            .collect()
     }
 
     #[test]
     fn finds_the_shared_passage_with_an_edit() {
-        let a = codes("一、总体要求。大力发展夜间经济，打造夜间消费集聚区，力争增长8%以上。二、其他");
-        let b = codes("甲乙丙丁。大力发展夜间经济，打造特色夜间消费集聚区，力争增长10%以上。戊己");
+        let a =
+            codes("一、总体要求。大力发展夜间经济，打造夜间消费集聚区，力争增长8%以上。二、其他");
+        let b = codes("甲乙丙丁；大力发展夜间经济，打造特色夜间消费集聚区，力争增长10%以上。戊己");
         let al = align(&a, &b, &full_band(&a, &b), &Scoring::default()).unwrap();
-        assert_eq!(text(&a, al.a.clone()), "大力发展夜间经济，打造夜间消费集聚区，力争增长8%以上。");
-        assert_eq!(text(&b, al.b.clone()), "大力发展夜间经济，打造特色夜间消费集聚区，力争增长10%以上。");
+        assert_eq!(
+            text(&a, al.a.clone()),
+            "大力发展夜间经济，打造夜间消费集聚区，力争增长8%以上。"
+        );
+        assert_eq!(
+            text(&b, al.b.clone()),
+            "大力发展夜间经济，打造特色夜间消费集聚区，力争增长10%以上。"
+        );
         assert!(al.ops.contains(&(Op::Insert, 2)));
         // columns cover both ranges
-        let cols_a: usize = al.ops.iter().filter(|o| o.0 != Op::Insert).map(|o| o.1 as usize).sum();
-        let cols_b: usize = al.ops.iter().filter(|o| o.0 != Op::Delete).map(|o| o.1 as usize).sum();
+        let cols_a: usize = al
+            .ops
+            .iter()
+            .filter(|o| o.0 != Op::Insert)
+            .map(|o| o.1 as usize)
+            .sum();
+        let cols_b: usize = al
+            .ops
+            .iter()
+            .filter(|o| o.0 != Op::Delete)
+            .map(|o| o.1 as usize)
+            .sum();
         assert_eq!((cols_a, cols_b), (al.a.len(), al.b.len()));
     }
 
@@ -283,9 +314,19 @@ mod tests {
         let a = codes("推动外贸扩规提质扩大出口规模");
         let b = codes("XXXXXXXXXXXXXXXXXXXX推动外贸扩规提质扩大出口规模");
         // the copy is on diagonal +20: a band around 0 misses it
-        let near = Band { a: 0..a.len(), b: 0..b.len(), lo: -3, hi: 3 };
+        let near = Band {
+            a: 0..a.len(),
+            b: 0..b.len(),
+            lo: -3,
+            hi: 3,
+        };
         assert!(align(&a, &b, &near, &Scoring::default()).is_none());
-        let right = Band { a: 0..a.len(), b: 0..b.len(), lo: 17, hi: 23 };
+        let right = Band {
+            a: 0..a.len(),
+            b: 0..b.len(),
+            lo: 17,
+            hi: 23,
+        };
         let al = align(&a, &b, &right, &Scoring::default()).unwrap();
         assert_eq!((al.a.clone(), al.b.clone()), (0..14, 20..34));
         assert_eq!(al.score, 28);

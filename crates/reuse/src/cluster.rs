@@ -180,7 +180,13 @@ pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Clus
             }
             open.retain(|&k| !assigned[sides[k].2 as usize]);
             members.sort_unstable();
-            clusters.push(make(plans, passages, members, clusters.len() as u32, (cp, cr)));
+            clusters.push(make(
+                plans,
+                passages,
+                members,
+                clusters.len() as u32,
+                (cp, cr),
+            ));
         }
     }
     clusters
@@ -243,10 +249,38 @@ mod tests {
         // A shares S1+S2 with B, B shares S2+S3 with C, C shares S3+S4 with
         // D: connected components would join S1's and S4's passages
         let docs = [
-            doc("a", &["甲甲甲甲甲甲甲甲甲甲", &format!("{S1}{S2}"), "乙乙乙乙乙乙乙乙乙乙乙"]),
-            doc("b", &["丙丙丙丙丙丙丙丙丙丙", &format!("{S1}{S2}{S3}"), "丁丁丁丁丁丁丁丁丁丁丁"]),
-            doc("c", &["戊戊戊戊戊戊戊戊戊戊", &format!("{S2}{S3}{S4}"), "己己己己己己己己己己己"]),
-            doc("d", &["庚庚庚庚庚庚庚庚庚庚", &format!("{S3}{S4}"), "辛辛辛辛辛辛辛辛辛辛辛"]),
+            doc(
+                "a",
+                &[
+                    "甲甲甲甲甲甲甲甲甲甲",
+                    &format!("{S1}{S2}"),
+                    "乙乙乙乙乙乙乙乙乙乙乙",
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    "丙丙丙丙丙丙丙丙丙丙",
+                    &format!("{S1}{S2}{S3}"),
+                    "丁丁丁丁丁丁丁丁丁丁丁",
+                ],
+            ),
+            doc(
+                "c",
+                &[
+                    "戊戊戊戊戊戊戊戊戊戊",
+                    &format!("{S2}{S3}{S4}"),
+                    "己己己己己己己己己己己",
+                ],
+            ),
+            doc(
+                "d",
+                &[
+                    "庚庚庚庚庚庚庚庚庚庚",
+                    &format!("{S3}{S4}"),
+                    "辛辛辛辛辛辛辛辛辛辛辛",
+                ],
+            ),
         ];
         let infos: Vec<_> = ["a", "b", "c", "d"]
             .iter()
@@ -267,7 +301,11 @@ mod tests {
                 .collect()
         };
         for c in &report.clusters {
-            let sets: Vec<Vec<usize>> = c.passages.iter().map(|&k| holds(&report.passages[k as usize])).collect();
+            let sets: Vec<Vec<usize>> = c
+                .passages
+                .iter()
+                .map(|&k| holds(&report.passages[k as usize]))
+                .collect();
             for x in &sets {
                 for y in &sets {
                     assert!(
@@ -285,9 +323,18 @@ mod tests {
     #[test]
     fn the_same_text_in_three_plans_is_one_cluster() {
         let docs = [
-            doc("a", &["一一一一一一一一一一一", S1, "二二二二二二二二二二二"]),
-            doc("b", &["三三三三三三三三三三三", S1, "四四四四四四四四四四四"]),
-            doc("c", &["五五五五五五五五五五五", S1, "六六六六六六六六六六六"]),
+            doc(
+                "a",
+                &["一一一一一一一一一一一", S1, "二二二二二二二二二二二"],
+            ),
+            doc(
+                "b",
+                &["三三三三三三三三三三三", S1, "四四四四四四四四四四四"],
+            ),
+            doc(
+                "c",
+                &["五五五五五五五五五五五", S1, "六六六六六六六六六六六"],
+            ),
         ];
         let infos: Vec<_> = ["a", "b", "c"]
             .iter()

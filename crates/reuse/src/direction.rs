@@ -126,10 +126,18 @@ pub fn covered(mut ranges: Vec<Range<u32>>) -> u64 {
 /// The signals for `s → t`, in order of strength.
 fn signals(s: &Plan, t: &Plan) -> Vec<Evidence> {
     let mut out = Vec::new();
-    if let Some(title) = s.info.title.as_deref().map(title_key).filter(|k| k.chars().count() >= 4) {
+    if let Some(title) = s
+        .info
+        .title
+        .as_deref()
+        .map(title_key)
+        .filter(|k| k.chars().count() >= 4)
+    {
         for cited in &t.info.implements {
             if title_key(cited) == title {
-                out.push(Evidence::Cites { title: cited.clone() });
+                out.push(Evidence::Cites {
+                    title: cited.clone(),
+                });
                 break;
             }
         }
@@ -145,12 +153,20 @@ fn signals(s: &Plan, t: &Plan) -> Vec<Evidence> {
     }
     if let (Some(ys), Some(yt)) = (s.info.year, t.info.year) {
         if ys != yt {
-            out.push(Evidence::Year { source: ys, target: yt, agrees: ys < yt });
+            out.push(Evidence::Year {
+                source: ys,
+                target: yt,
+                agrees: ys < yt,
+            });
         }
     }
     if let (Some(ls), Some(lt)) = (s.info.level, t.info.level) {
         if ls != lt {
-            out.push(Evidence::Level { source: ls, target: lt, agrees: ls.rank() > lt.rank() });
+            out.push(Evidence::Level {
+                source: ls,
+                target: lt,
+                agrees: ls.rank() > lt.rank(),
+            });
         }
     }
     out
@@ -165,7 +181,9 @@ pub fn orient(plans: &[Plan], a: u32, b: u32) -> (u32, u32, bool, Vec<Evidence>)
     let forward = if cites_ab != cites_ba {
         Some(cites_ab)
     } else {
-        ab.iter().find(|e| !matches!(e, Evidence::Cites { .. })).map(Evidence::agrees)
+        ab.iter()
+            .find(|e| !matches!(e, Evidence::Cites { .. }))
+            .map(Evidence::agrees)
     };
     match forward {
         Some(true) | None => (a, b, forward.is_some(), ab),
@@ -233,7 +251,13 @@ pub fn edges(plans: &[Plan], passages: &[Passage]) -> Vec<Edge> {
 
 /// Share of `range` of plan `plan` covered by passages of `plan` with any
 /// of `others`.
-fn covered_by(passages: &[Passage], of_plan: &[Vec<u32>], plan: u32, range: &Range<u32>, others: &[u32]) -> f32 {
+fn covered_by(
+    passages: &[Passage],
+    of_plan: &[Vec<u32>],
+    plan: u32,
+    range: &Range<u32>,
+    others: &[u32],
+) -> f32 {
     let ranges: Vec<Range<u32>> = of_plan[plan as usize]
         .iter()
         .map(|&k| &passages[k as usize])
@@ -257,7 +281,11 @@ fn peer_copy(
 ) -> Option<PeerCopy> {
     let first = &passages[*ks.first()? as usize];
     let (a, b) = (&plans[first.a as usize].info, &plans[first.b as usize].info);
-    if a.level != Some(AdminLevel::County) || b.level != Some(AdminLevel::County) || a.city.is_none() || a.city != b.city {
+    if a.level != Some(AdminLevel::County)
+        || b.level != Some(AdminLevel::County)
+        || a.city.is_none()
+        || a.city != b.city
+    {
         return None;
     }
     let parents = cities.get(a.city.as_deref()?)?.clone();
@@ -291,7 +319,10 @@ mod tests {
 
     fn plans(infos: &[PlanInfo]) -> Vec<Plan> {
         let reuse = Reuse::builder().build().unwrap();
-        let docs: Vec<_> = infos.iter().map(|i| doc(&i.id, &["推进乡村全面振兴"])).collect();
+        let docs: Vec<_> = infos
+            .iter()
+            .map(|i| doc(&i.id, &["推进乡村全面振兴"]))
+            .collect();
         prepare(&reuse, &docs, infos)
     }
 
@@ -330,7 +361,10 @@ mod tests {
         let (_, _, directed, ev) = orient(&p, 0, 2);
         assert!(!directed && ev.is_empty());
         // a later year points from the earlier plan
-        let p = plans(&[info("new", AdminLevel::County, 2025), info("old", AdminLevel::County, 2023)]);
+        let p = plans(&[
+            info("new", AdminLevel::County, 2025),
+            info("old", AdminLevel::County, 2023),
+        ]);
         assert_eq!(orient(&p, 0, 1).0, 1);
     }
 

@@ -43,7 +43,10 @@ fn node_values(r: &Report, k: usize) -> Vec<(&'static str, String)> {
         ("county", p.county.clone().unwrap_or_default()),
         ("city", p.city.clone().unwrap_or_default()),
         ("province", p.province.clone().unwrap_or_default()),
-        ("level", p.level.map(|l| l.as_str().to_string()).unwrap_or_default()),
+        (
+            "level",
+            p.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
+        ),
     ];
     if let Some(y) = p.year {
         v.push(("year", y.to_string()));
@@ -65,7 +68,9 @@ pub fn write_graphml(report: &Report, out: &mut impl Write) -> Result<()> {
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
     for (k, t) in NODE_KEYS {
-        s.push_str(&format!("  <key id=\"{k}\" for=\"node\" attr.name=\"{k}\" attr.type=\"{t}\"/>\n"));
+        s.push_str(&format!(
+            "  <key id=\"{k}\" for=\"node\" attr.name=\"{k}\" attr.type=\"{t}\"/>\n"
+        ));
     }
     for (k, t) in [
         ("weight", "double"),
@@ -75,7 +80,9 @@ pub fn write_graphml(report: &Report, out: &mut impl Write) -> Result<()> {
         ("conflict", "boolean"),
         ("peer_copy", "boolean"),
     ] {
-        s.push_str(&format!("  <key id=\"{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"{t}\"/>\n"));
+        s.push_str(&format!(
+            "  <key id=\"{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"{t}\"/>\n"
+        ));
     }
     s.push_str("  <graph id=\"reuse\" edgedefault=\"directed\">\n");
     for (k, p) in report.plans.iter().enumerate() {
@@ -86,19 +93,40 @@ pub fn write_graphml(report: &Report, out: &mut impl Write) -> Result<()> {
         s.push_str("    </node>\n");
     }
     for (k, edge) in report.edges.iter().enumerate() {
-        let (src, dst) = (&report.plans[edge.source as usize].id, &report.plans[edge.target as usize].id);
+        let (src, dst) = (
+            &report.plans[edge.source as usize].id,
+            &report.plans[edge.target as usize].id,
+        );
         s.push_str(&format!(
             "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\" directed=\"{}\">\n",
             esc(src),
             esc(dst),
             edge.directed
         ));
-        s.push_str(&format!("      <data key=\"weight\">{}</data>\n", edge.weight));
-        s.push_str(&format!("      <data key=\"chars\">{}</data>\n", edge.target_chars));
-        s.push_str(&format!("      <data key=\"passages\">{}</data>\n", edge.passages.len()));
-        s.push_str(&format!("      <data key=\"evidence\">{}</data>\n", esc(&evidence(edge))));
-        s.push_str(&format!("      <data key=\"conflict\">{}</data>\n", edge.conflict));
-        s.push_str(&format!("      <data key=\"peer_copy\">{}</data>\n", edge.peer_copy.is_some()));
+        s.push_str(&format!(
+            "      <data key=\"weight\">{}</data>\n",
+            edge.weight
+        ));
+        s.push_str(&format!(
+            "      <data key=\"chars\">{}</data>\n",
+            edge.target_chars
+        ));
+        s.push_str(&format!(
+            "      <data key=\"passages\">{}</data>\n",
+            edge.passages.len()
+        ));
+        s.push_str(&format!(
+            "      <data key=\"evidence\">{}</data>\n",
+            esc(&evidence(edge))
+        ));
+        s.push_str(&format!(
+            "      <data key=\"conflict\">{}</data>\n",
+            edge.conflict
+        ));
+        s.push_str(&format!(
+            "      <data key=\"peer_copy\">{}</data>\n",
+            edge.peer_copy.is_some()
+        ));
         s.push_str("    </edge>\n");
     }
     s.push_str("  </graph>\n</graphml>\n");
@@ -129,7 +157,9 @@ pub fn write_gexf(report: &Report, out: &mut impl Write) -> Result<()> {
     s.push_str("    <attributes class=\"node\">\n");
     for (i, (k, t)) in NODE_KEYS.iter().enumerate() {
         let t = if *t == "int" { "integer" } else { t };
-        s.push_str(&format!("      <attribute id=\"{i}\" title=\"{k}\" type=\"{t}\"/>\n"));
+        s.push_str(&format!(
+            "      <attribute id=\"{i}\" title=\"{k}\" type=\"{t}\"/>\n"
+        ));
     }
     s.push_str("    </attributes>\n");
     s.push_str("    <attributes class=\"edge\">\n");
@@ -142,29 +172,58 @@ pub fn write_gexf(report: &Report, out: &mut impl Write) -> Result<()> {
     s.push_str("    <nodes>\n");
     for (k, p) in report.plans.iter().enumerate() {
         let label = p.title.as_deref().unwrap_or(&p.id);
-        s.push_str(&format!("      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n", esc(&p.id), esc(label)));
+        s.push_str(&format!(
+            "      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n",
+            esc(&p.id),
+            esc(label)
+        ));
         for (key, v) in node_values(report, k) {
             let i = NODE_KEYS.iter().position(|(n, _)| *n == key).unwrap_or(0);
-            s.push_str(&format!("          <attvalue for=\"{i}\" value=\"{}\"/>\n", esc(&v)));
+            s.push_str(&format!(
+                "          <attvalue for=\"{i}\" value=\"{}\"/>\n",
+                esc(&v)
+            ));
         }
         s.push_str("        </attvalues>\n      </node>\n");
     }
     s.push_str("    </nodes>\n    <edges>\n");
     for (k, edge) in report.edges.iter().enumerate() {
-        let (src, dst) = (&report.plans[edge.source as usize].id, &report.plans[edge.target as usize].id);
+        let (src, dst) = (
+            &report.plans[edge.source as usize].id,
+            &report.plans[edge.target as usize].id,
+        );
         s.push_str(&format!(
             "      <edge id=\"{k}\" source=\"{}\" target=\"{}\" type=\"{}\" weight=\"{}\">\n",
             esc(src),
             esc(dst),
-            if edge.directed { "directed" } else { "undirected" },
+            if edge.directed {
+                "directed"
+            } else {
+                "undirected"
+            },
             edge.weight
         ));
         s.push_str("        <attvalues>\n");
-        s.push_str(&format!("          <attvalue for=\"0\" value=\"{}\"/>\n", edge.target_chars));
-        s.push_str(&format!("          <attvalue for=\"1\" value=\"{}\"/>\n", edge.passages.len()));
-        s.push_str(&format!("          <attvalue for=\"2\" value=\"{}\"/>\n", evidence(edge)));
-        s.push_str(&format!("          <attvalue for=\"3\" value=\"{}\"/>\n", edge.conflict));
-        s.push_str(&format!("          <attvalue for=\"4\" value=\"{}\"/>\n", edge.peer_copy.is_some()));
+        s.push_str(&format!(
+            "          <attvalue for=\"0\" value=\"{}\"/>\n",
+            edge.target_chars
+        ));
+        s.push_str(&format!(
+            "          <attvalue for=\"1\" value=\"{}\"/>\n",
+            edge.passages.len()
+        ));
+        s.push_str(&format!(
+            "          <attvalue for=\"2\" value=\"{}\"/>\n",
+            evidence(edge)
+        ));
+        s.push_str(&format!(
+            "          <attvalue for=\"3\" value=\"{}\"/>\n",
+            edge.conflict
+        ));
+        s.push_str(&format!(
+            "          <attvalue for=\"4\" value=\"{}\"/>\n",
+            edge.peer_copy.is_some()
+        ));
         s.push_str("        </attvalues>\n      </edge>\n");
     }
     s.push_str("    </edges>\n  </graph>\n</gexf>\n");
@@ -177,6 +236,9 @@ mod tests {
 
     #[test]
     fn escapes_xml() {
-        assert_eq!(esc("《A&B》<\"x\">\u{1}"), "《A&amp;B》&lt;&quot;x&quot;&gt;");
+        assert_eq!(
+            esc("《A&B》<\"x\">\u{1}"),
+            "《A&amp;B》&lt;&quot;x&quot;&gt;"
+        );
     }
 }

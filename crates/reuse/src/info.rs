@@ -134,7 +134,20 @@ pub fn days_of(date: &str) -> Option<i64> {
         return None;
     }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if d > month_days[m as usize - 1] {
         return None;
     }
@@ -152,8 +165,10 @@ pub fn days_of(date: &str) -> Option<i64> {
 /// the basis of the plan. Several titles joined by `、` or `和` after one
 /// verb are all taken.
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:根据|依据|按照|贯彻落实|贯彻|落实|对照)((?:《[^《》\n]{2,80}》[、和及与,，]?)+)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:根据|依据|按照|贯彻落实|贯彻|落实|对照)((?:《[^《》\n]{2,80}》[、和及与,，]?)+)",
+    )
+    .expect("valid regex")
 });
 
 static TITLE: LazyLock<Regex> =
@@ -198,8 +213,14 @@ mod tests {
     #[test]
     fn dates_count_days() {
         assert_eq!(days_of("1970-01-01"), Some(0));
-        assert_eq!(days_of("2024-03-01").unwrap() - days_of("2024-02-28").unwrap(), 2);
-        assert_eq!(days_of("2023-03-01").unwrap() - days_of("2023-02-28").unwrap(), 1);
+        assert_eq!(
+            days_of("2024-03-01").unwrap() - days_of("2024-02-28").unwrap(),
+            2
+        );
+        assert_eq!(
+            days_of("2023-03-01").unwrap() - days_of("2023-02-28").unwrap(),
+            1
+        );
         assert_eq!(days_of("2023-02-29"), None);
         assert_eq!(days_of("2023-13-01"), None);
         let bad = PlanInfo {
@@ -207,7 +228,11 @@ mod tests {
             issued: Some("2023/3/1".into()),
             ..Default::default()
         };
-        assert!(bad.validate().unwrap_err().to_string().starts_with("plan x:"));
+        assert!(bad
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .starts_with("plan x:"));
     }
 
     #[test]

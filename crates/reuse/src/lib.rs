@@ -39,8 +39,8 @@
 //!     }
 //! }
 //! let shared = "大力发展夜间经济，打造夜间消费集聚区，支持餐饮企业延长营业时间，举办夜间消费节活动。";
-//! let city = plan("city", &format!("岳阳市实施方案。{shared}加强安全生产监管。"));
-//! let county = plan("county", &format!("推进乡村全面振兴。{shared}其余各项工作。"));
+//! let city = plan("city", &format!("岳阳市实施方案{shared}加强安全生产监管。"));
+//! let county = plan("county", &format!("推进乡村全面振兴{shared}其余各项工作。"));
 //! let infos = vec![
 //!     PlanInfo { id: "city".into(), level: Some(AdminLevel::City), ..Default::default() },
 //!     PlanInfo { id: "county".into(), level: Some(AdminLevel::County), ..Default::default() },
@@ -82,7 +82,7 @@ pub use error::{Error, Result};
 pub use graph::{write_gexf, write_graphml};
 pub use info::{cited_titles, days_of, title_key, AdminLevel, PlanInfo};
 pub use passage::{Edit, Passage};
-pub use plan::{ClauseRef, Plan, PlaceMark};
+pub use plan::{ClauseRef, PlaceMark, Plan};
 pub use report::{PlanSummary, Report, Stats};
 pub use reuse::{CandidateMethod, Reuse, ReuseBuilder};
 pub use shares::{Shares, Source};

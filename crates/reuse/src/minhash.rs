@@ -107,7 +107,10 @@ pub fn lsh_seeds(plans: &[Plan], s: &LshSettings) -> Vec<Vec<Seed>> {
     pairs.dedup();
     let mut out: Vec<Vec<Seed>> = vec![Vec::new(); plans.len()];
     for (a, b, ca, cb) in pairs {
-        let (ca, cb) = (&plans[a as usize].clauses[ca as usize], &plans[b as usize].clauses[cb as usize]);
+        let (ca, cb) = (
+            &plans[a as usize].clauses[ca as usize],
+            &plans[b as usize].clauses[cb as usize],
+        );
         let (la, lb) = ((ca.end - ca.start) as usize, (cb.end - cb.start) as usize);
         let mut t = 0;
         while t < la {

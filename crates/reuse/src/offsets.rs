@@ -48,7 +48,10 @@ impl OffsetMap {
         if i % BLOCK == 0 {
             self.blocks.push(start);
         }
-        let (d, l) = (delta.min(FAR as u32) as u8, if (1..=3).contains(&len) { len as u8 } else { 0 });
+        let (d, l) = (
+            delta.min(FAR as u32) as u8,
+            if (1..=3).contains(&len) { len as u8 } else { 0 },
+        );
         if d == FAR || l == 0 || start < self.prev_start {
             self.exceptions.push((i as u32, start, span.end as u32));
             self.packed.push(FAR << 2);

@@ -136,7 +136,9 @@ fn chains(seeds: &[Seed], s: &FinderSettings) -> Vec<Chain> {
         let d = b as isize - a as isize;
         let best = out
             .iter_mut()
-            .filter(|c| a >= c.last_a && a - c.last_a <= s.chain_gap && (d - c.last_diag).abs() <= drift)
+            .filter(|c| {
+                a >= c.last_a && a - c.last_a <= s.chain_gap && (d - c.last_diag).abs() <= drift
+            })
             .min_by_key(|c| (d - c.last_diag).abs());
         match best {
             Some(c) => {
@@ -281,6 +283,10 @@ fn passage(
     }
 }
 
+/// Bytes between two compared characters that white space and markup
+/// dropped by folding or parsing explain; more ends an edit.
+const MAX_GAP: usize = 12;
+
 fn is_digit(c: u16) -> bool {
     (u16::from(b'0')..=u16::from(b'9')).contains(&c)
 }
@@ -305,11 +311,21 @@ fn edits(pa: &Plan, pb: &Plan, al: &Alignment) -> Vec<Edit> {
                 Op::Insert => (EditTag::Insert, 0, 1, false),
             };
             let (ra, rb) = (i..i + da, j..j + db);
+            // text set aside between two characters (a web-page residue
+            // line) ends a run, so that no edit spans it
+            let jump = |p: &Plan, r: &Range<usize>| {
+                r.start > 0
+                    && !r.is_empty()
+                    && p.offsets.span(r.start).start > p.offsets.span(r.start - 1).end + MAX_GAP
+            };
+            let gap = jump(pa, &ra) || jump(pb, &rb);
             match runs.last_mut() {
                 Some(last)
-                    if !last.3
+                    if !gap
+                        && !last.3
                         && !place
-                        && (last.0 == tag || (tag != EditTag::Equal && last.0 != EditTag::Equal)) =>
+                        && (last.0 == tag
+                            || (tag != EditTag::Equal && last.0 != EditTag::Equal)) =>
                 {
                     last.1.end = ra.end;
                     last.2.end = rb.end;
@@ -330,7 +346,8 @@ fn edits(pa: &Plan, pb: &Plan, al: &Alignment) -> Vec<Edit> {
                 let hi = (r.end + 1).min(codes.len());
                 codes[lo..hi].iter().any(|&c| is_digit(c))
             };
-            let number = tag != EditTag::Equal && !place && (near(&pa.codes, &ra) || near(&pb.codes, &rb));
+            let number =
+                tag != EditTag::Equal && !place && (near(&pa.codes, &ra) || near(&pb.codes, &rb));
             Edit {
                 tag,
                 a: pa.span(ra.start, ra.end),

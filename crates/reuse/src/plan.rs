@@ -72,7 +72,10 @@ impl Plan {
         }
         // 2. place names masked
         let mut names = PlaceNames::default();
-        for n in info.own_places().chain(extra_places.iter().map(String::as_str)) {
+        for n in info
+            .own_places()
+            .chain(extra_places.iter().map(String::as_str))
+        {
             names.add(n);
         }
         names.learn(&chars);
@@ -177,7 +180,10 @@ impl Plan {
 
     /// The masked place name at character `at`, if it is one.
     pub fn place_at(&self, at: usize) -> Option<&str> {
-        let k = self.places.binary_search_by_key(&(at as u32), |p| p.at).ok()?;
+        let k = self
+            .places
+            .binary_search_by_key(&(at as u32), |p| p.at)
+            .ok()?;
         Some(&self.place_names[self.places[k].name as usize])
     }
 
@@ -188,6 +194,10 @@ impl Plan {
             + self.fp_pos.capacity() * 4
             + self.fp_hash.capacity() * 8
             + self.places.capacity() * 8
-            + self.clauses.iter().map(|c| c.path.len() + 32).sum::<usize>()
+            + self
+                .clauses
+                .iter()
+                .map(|c| c.path.len() + 32)
+                .sum::<usize>()
     }
 }

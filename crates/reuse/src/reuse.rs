@@ -181,25 +181,58 @@ impl ReuseBuilder {
             if ok {
                 Ok(())
             } else {
-                Err(Error::OutOfRange { name, value, expected })
+                Err(Error::OutOfRange {
+                    name,
+                    value,
+                    expected,
+                })
             }
         };
-        range("ngram", c.ngram as f64, (3..=64).contains(&c.ngram), "3 to 64")?;
-        range("window", c.window as f64, (1..=256).contains(&c.window), "1 to 256")?;
-        range("max_seed_plans", c.max_seed_plans as f64, c.max_seed_plans >= 2, "at least 2")?;
-        range("min_seeds", c.min_seeds as f64, c.min_seeds >= 1, "at least 1")?;
+        range(
+            "ngram",
+            c.ngram as f64,
+            (3..=64).contains(&c.ngram),
+            "3 to 64",
+        )?;
+        range(
+            "window",
+            c.window as f64,
+            (1..=256).contains(&c.window),
+            "1 to 256",
+        )?;
+        range(
+            "max_seed_plans",
+            c.max_seed_plans as f64,
+            c.max_seed_plans >= 2,
+            "at least 2",
+        )?;
+        range(
+            "min_seeds",
+            c.min_seeds as f64,
+            c.min_seeds >= 1,
+            "at least 1",
+        )?;
         range(
             "min_passage_chars",
             c.min_passage_chars as f64,
             c.min_passage_chars >= c.ngram,
             "at least ngram",
         )?;
-        range("band", c.band as f64, (1..=1000).contains(&c.band), "1 to 1000")?;
+        range(
+            "band",
+            c.band as f64,
+            (1..=1000).contains(&c.band),
+            "1 to 1000",
+        )?;
         let s = &c.scoring;
         range(
             "scoring",
             f64::from(s.matched),
-            s.matched > 0 && s.mismatch > 0 && s.digit_mismatch >= 0 && s.gap_open >= 0 && s.gap_extend > 0,
+            s.matched > 0
+                && s.mismatch > 0
+                && s.digit_mismatch >= 0
+                && s.gap_open >= 0
+                && s.gap_extend > 0,
             "a positive match, positive costs",
         )?;
         for (name, v) in [
@@ -207,7 +240,12 @@ impl ReuseBuilder {
             ("cluster_overlap", c.cluster_overlap),
             ("adopt_coverage", c.adopt_coverage),
         ] {
-            range(name, f64::from(v), v > 0.0 && v <= 1.0, "above 0, at most 1")?;
+            range(
+                name,
+                f64::from(v),
+                v > 0.0 && v <= 1.0,
+                "above 0, at most 1",
+            )?;
         }
         range(
             "boilerplate_share",
@@ -215,8 +253,18 @@ impl ReuseBuilder {
             c.boilerplate_share > 0.0 && c.boilerplate_share <= 1.0,
             "above 0, at most 1",
         )?;
-        range("lsh_bands", c.lsh_bands as f64, (1..=256).contains(&c.lsh_bands), "1 to 256")?;
-        range("lsh_rows", c.lsh_rows as f64, (1..=16).contains(&c.lsh_rows), "1 to 16")?;
+        range(
+            "lsh_bands",
+            c.lsh_bands as f64,
+            (1..=256).contains(&c.lsh_bands),
+            "1 to 256",
+        )?;
+        range(
+            "lsh_rows",
+            c.lsh_rows as f64,
+            (1..=16).contains(&c.lsh_rows),
+            "1 to 16",
+        )?;
         Ok(Reuse { config: c.clone() })
     }
 }
@@ -237,7 +285,13 @@ impl Reuse {
     /// fingerprints. The document can be dropped afterwards.
     pub fn prepare(&self, doc: &Document, info: PlanInfo) -> Result<Plan> {
         info.validate()?;
-        Ok(Plan::new(doc, info, &self.config.place_names, self.config.ngram, self.config.window))
+        Ok(Plan::new(
+            doc,
+            info,
+            &self.config.place_names,
+            self.config.ngram,
+            self.config.window,
+        ))
     }
 
     /// The document frequency from which text is boilerplate, for a corpus
@@ -279,7 +333,9 @@ impl Reuse {
         };
         let mut clock = Instant::now();
         let mut lap = |stats: &mut Stats, name: &str| {
-            stats.stages.push((name.to_string(), clock.elapsed().as_secs_f64() * 1000.0));
+            stats
+                .stages
+                .push((name.to_string(), clock.elapsed().as_secs_f64() * 1000.0));
             clock = Instant::now();
         };
         let index = FingerprintIndex::build(plans, c.max_seed_plans);
@@ -330,7 +386,15 @@ impl Reuse {
         let edges = direction::edges(plans, &passages);
         stats.pairs_with_passages = edges.len() as u64;
         lap(&mut stats, "edges");
-        let shares = shares::shares(plans, &passages, &edges, &index, c.ngram, c.window, stats.boilerplate_df);
+        let shares = shares::shares(
+            plans,
+            &passages,
+            &edges,
+            &index,
+            c.ngram,
+            c.window,
+            stats.boilerplate_df,
+        );
         lap(&mut stats, "shares");
         Report {
             plans: plans.iter().map(PlanSummary::of).collect(),
@@ -345,7 +409,12 @@ impl Reuse {
 
     /// Fills `report.adoption`: what lower plans adopted from each
     /// upper-level plan, reading the documents from `docs`.
-    pub fn adoption<D: DocumentSource + ?Sized>(&self, plans: &[Plan], report: &mut Report, docs: &D) {
+    pub fn adoption<D: DocumentSource + ?Sized>(
+        &self,
+        plans: &[Plan],
+        report: &mut Report,
+        docs: &D,
+    ) {
         let clock = Instant::now();
         let s = AdoptionSettings {
             coverage: self.config.adopt_coverage,
@@ -364,7 +433,11 @@ impl Reuse {
         if docs.len() != infos.len() {
             return Err(Error::Plan {
                 plan: String::new(),
-                message: format!("{} documents but {} plan descriptions", docs.len(), infos.len()),
+                message: format!(
+                    "{} documents but {} plan descriptions",
+                    docs.len(),
+                    infos.len()
+                ),
             });
         }
         let plans: Vec<Plan> = docs

@@ -110,11 +110,16 @@ pub fn shares(
             let mine = plan.info.level.map(|l| l.rank());
             for &k in &of_plan[pi] {
                 let p = &passages[k as usize];
-                let Some((r, _)) = p.side(pi as u32) else { continue };
+                let Some((r, _)) = p.side(pi as u32) else {
+                    continue;
+                };
                 let c = if p.boilerplate {
                     BOILER
                 } else {
-                    let theirs = plans[p.other(pi as u32) as usize].info.level.map(|l| l.rank());
+                    let theirs = plans[p.other(pi as u32) as usize]
+                        .info
+                        .level
+                        .map(|l| l.rank());
                     match (mine, theirs) {
                         (Some(m), Some(t)) if t > m => HIGHER,
                         (Some(m), Some(t)) if t < m => LOWER,
