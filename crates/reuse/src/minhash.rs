@@ -45,14 +45,14 @@ fn band_keys(codes: &[u16], s: &LshSettings) -> Vec<u64> {
         return Vec::new();
     }
     let filled = bins.clone();
-    for i in 0..k {
+    for (i, bin) in bins.iter_mut().enumerate() {
         let mut j = i;
         let mut hops = 0u64;
         while filled[j] == u64::MAX {
             j = (j + 1) % k;
             hops += 1;
         }
-        bins[i] = mix(filled[j] ^ (hops << 40));
+        *bin = mix(filled[j] ^ (hops << 40));
     }
     (0..s.bands)
         .map(|b| {

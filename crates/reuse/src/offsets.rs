@@ -45,7 +45,7 @@ impl OffsetMap {
         let start = span.start as u32;
         let len = span.len();
         let delta = start.saturating_sub(self.prev_start);
-        if i % BLOCK == 0 {
+        if i.is_multiple_of(BLOCK) {
             self.blocks.push(start);
         }
         let (d, l) = (

@@ -301,6 +301,16 @@ impl Reuse {
         self.config.boilerplate_plans.max(share)
     }
 
+    /// The largest document frequency that still seeds a candidate, for a
+    /// corpus of `plans` plans: `max_seed_plans`, and always below the
+    /// boilerplate threshold.
+    pub fn max_seed_plans(&self, plans: usize) -> usize {
+        self.config
+            .max_seed_plans
+            .min(self.boilerplate_df(plans).saturating_sub(1))
+            .max(2)
+    }
+
     fn finder(&self, plans: usize) -> FinderSettings {
         let c = &self.config;
         FinderSettings {
@@ -338,7 +348,9 @@ impl Reuse {
                 .push((name.to_string(), clock.elapsed().as_secs_f64() * 1000.0));
             clock = Instant::now();
         };
-        let index = FingerprintIndex::build(plans, c.max_seed_plans);
+        // text in as many plans as boilerplate seeds nothing
+        let max_seed = self.max_seed_plans(plans.len());
+        let index = FingerprintIndex::build(plans, max_seed);
         stats.rare_postings = index.rare_postings() as u64;
         lap(&mut stats, "fingerprint index");
         let lsh = match c.candidates {
@@ -348,7 +360,7 @@ impl Reuse {
                     rows: c.lsh_rows,
                     shingle: 5,
                     min_chars: c.min_passage_chars,
-                    max_bucket: c.max_seed_plans,
+                    max_bucket: max_seed,
                     step: c.window + c.ngram,
                 };
                 let seeds = lsh_seeds(plans, &s);
