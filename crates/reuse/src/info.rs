@@ -88,11 +88,11 @@ impl PlanInfo {
             title: meta.title.clone(),
             level: meta.level.as_deref().and_then(AdminLevel::parse),
             year: meta.year,
-            issued: None,
+            issued: meta.date.clone(),
             county: meta.county.clone(),
             city: meta.city.clone(),
             province: meta.province.clone(),
-            implements: Vec::new(),
+            implements: meta.implements.clone(),
         }
     }
 
