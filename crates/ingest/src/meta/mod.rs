@@ -63,6 +63,7 @@ pub fn infer(meta: &mut PlanMeta, clues: &Clues<'_>) {
                 meta.level = Some(i.level.as_str().to_string());
             }
             if i.level.is_county_level() {
+                note(meta, "county", &i.name, &i.evidence);
                 meta.county = Some(i.name.clone());
             }
             if meta.city.is_none() {

@@ -125,6 +125,11 @@ fn close_han_gaps(raw: &str) -> String {
     out
 }
 
+/// The first section of a plan's body: `一、`, `第一章`, `第一部分`.
+fn starts_body(folded: &str) -> bool {
+    folded.starts_with("一、") || folded.starts_with("第一章") || folded.starts_with("第一部分")
+}
+
 /// `附件1` / `附件:` before a title.
 fn strip_attachment(raw: &str) -> &str {
     let t = raw.trim();
@@ -140,7 +145,13 @@ fn strip_attachment(raw: &str) -> &str {
 
 /// The title and the line it came from (as evidence).
 pub fn title(lines: &[Line], page_title: Option<&str>) -> Option<(String, String)> {
-    let head: Vec<&Line> = lines.iter().filter(|l| !l.tail).collect();
+    // a plan's title stands before its body: the first section (`一、`)
+    // ends the search (later titles are of attached plans)
+    let head: Vec<&Line> = lines
+        .iter()
+        .filter(|l| !l.tail)
+        .take_while(|l| !starts_body(&l.folded))
+        .collect();
     for (i, l) in head.iter().enumerate() {
         let raw = strip_attachment(&l.raw);
         let folded = fangan_model::fold::fold_str(raw);
@@ -239,5 +250,11 @@ mod tests {
             "政府工作报告"
         );
         assert!(is_debris("甘政发〔2022〕9号") && is_debris("2020年11月17日"));
+        // the title of a plan attached after the body is not this plan's
+        assert!(title(
+            &lines("为落实部署,制定本方案。\n一、攻坚目标\n内需扩量提效攻坚实施方案\n"),
+            None
+        )
+        .is_none());
     }
 }
