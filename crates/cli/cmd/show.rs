@@ -30,7 +30,7 @@ pub fn run(args: ShowArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Json => {
             let reader = NoteReader::new();
-            let notes: Vec<_> = doc.clauses.iter().map(|c| reader.read_clause(c)).collect();
+            let notes = reader.read_document(&doc);
             serde_json::to_writer_pretty(&mut out, &ShowJson::new(&doc, &notes))?;
             writeln!(out)?;
         }
