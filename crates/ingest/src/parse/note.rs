@@ -202,6 +202,11 @@ pub fn locate(text: &str) -> Vec<Span> {
                 continue;
             }
         }
+        found.extend(
+            notes_before_items(s)
+                .into_iter()
+                .map(|b| Span::new(line.start + b.start, line.start + b.end)),
+        );
         if let Some(m) = INLINE.captures(s).and_then(|m| m.name("at")) {
             let rest = s[m.start()..].trim_end_matches('。');
             if m.start() > 0 && !rest.contains('。') {
@@ -221,6 +226,34 @@ pub fn locate(text: &str) -> Vec<Span> {
     }
     out.into_iter().map(|s| c.source(s)).collect()
 }
+
+/// Notes inside a line whose tasks run on (`…条件。(省商务厅等按职责分工负责)2.落实…`):
+/// a bracketed group that names responsibility, after the end of a sentence
+/// and before the label of the next item (`2.`, `(二)`, `三、`).
+fn notes_before_items(line: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for m in ITEM_START.find_iter(line) {
+        let before = &line[..m.start()];
+        let Some(b) = trailing_bracket(before) else {
+            continue;
+        };
+        let ends_sentence = before[..b.start]
+            .trim_end()
+            .ends_with(['。', ';', '!', '?']);
+        if b.start > 0 && ends_sentence && note_kind(b.slice(before)) == Some(Kind::Worded) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// The label that starts an item run on in a line.
+static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?:[0-9]{1,3}[.、]|\\([一二三四五六七八九十0-9]{1,3}\\)|[一二三四五六七八九十]{1,3}、)",
+    )
+    .expect("item start")
+});
 
 /// The lines of `v`, as byte ranges (without their `\n`).
 fn line_spans(v: &str) -> Vec<Span> {
@@ -313,6 +346,17 @@ fn cell(s: &str) -> Cell {
     Cell::Other
 }
 
+/// A line that is only a date (`2024年4月2日`): the date of a signature.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:印发)?$")
+        .expect("date")
+});
+
+/// A body that issues a plan (`洋县人民政府`, `县政府办公室`).
+static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:人民政府|政府|办公室|办公厅|委员会|党委|县委|市委|区委)$").expect("issuer")
+});
+
 /// Unit cells after a task line: each run of lines naming bodies (people
 /// between them allowed) after a line of text, from its first unit line
 /// to its last.
@@ -332,7 +376,14 @@ fn cell_runs(v: &str, lines: &[Span]) -> Vec<Span> {
             Cell::Person | Cell::Blank => {}
             _ => {
                 if let Some((r, true)) = run.take() {
-                    out.push(r);
+                    // the issuer above the date is the signature, not a cell
+                    let signed = DATE.is_match(line.slice(v))
+                        && r.slice(v)
+                            .split('\n')
+                            .all(|l| l.is_empty() || ISSUER.is_match(l));
+                    if !signed {
+                        out.push(r);
+                    }
                 }
                 after_text = kind == Cell::Other;
             }
@@ -458,6 +509,31 @@ mod tests {
         assert_eq!(notes(t), ["教體局"]);
         // a task line that ends like a body is no cell
         assert!(notes("一、做大产业\n建设3个产业园").is_empty());
+    }
+
+    #[test]
+    fn notes_of_tasks_run_on_in_one_line() {
+        let t = "(一)扩大消费。1.改善消费条件。(省商务厅、省财政厅等相关部门按职责分工负责) 2.落实促消费措施。(省发展改革委牵头,省商务厅等按职责分工负责) (二)稳住投资。";
+        assert_eq!(
+            notes(t),
+            [
+                "(省商务厅、省财政厅等相关部门按职责分工负责)",
+                "(省发展改革委牵头,省商务厅等按职责分工负责)"
+            ]
+        );
+        // a bracket inside a sentence is not a note
+        assert!(notes("1.支持(省财政厅负责的)项目。2.推进改革。").is_empty());
+    }
+
+    #[test]
+    fn a_signature_is_no_cell() {
+        let t = "请认真贯彻执行。\n东城县人民政府\n2024年4月2日\n附件";
+        assert!(notes(t).is_empty());
+        let t = "请认真贯彻执行。\n东城县人民政府\n\n2024年4月2日";
+        assert!(notes(t).is_empty());
+        // a unit cell before a deadline cell stays
+        let t = "1\n改造老旧小区。\n县住建局\n2024年12月31日";
+        assert_eq!(notes(t), ["县住建局"]);
     }
 
     #[test]
