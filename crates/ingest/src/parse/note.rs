@@ -123,6 +123,10 @@ fn is_bare_list(s: &str) -> bool {
         if item.is_empty() {
             continue;
         }
+        // a labelled value (`来源:县府办`) is not a list of bodies
+        if item.contains(':') {
+            return false;
+        }
         if is_generic(item) && item.chars().count() <= 16 {
             continue;
         }
@@ -185,7 +189,13 @@ pub fn locate(text: &str) -> Vec<Span> {
             // a bare list stands after a task, not after a name
             // (`高新园(新桥镇)` is one name)
             let before = s[..b.start].trim_end();
-            let after_task = before.ends_with(['。', ';', '!', '?']) || before.chars().count() > 12;
+            // nor after a labelled name (`来源:市府办(市外事办)`: its second name)
+            let owner = before
+                .rsplit([':', ',', '、', ';', '。'])
+                .next()
+                .unwrap_or("");
+            let after_task = before.ends_with(['。', ';', '!', '?'])
+                || (before.chars().count() > 12 && !names_a_body(owner));
             let take = match note_kind(b.slice(s)) {
                 Some(Kind::Worded) => true,
                 Some(Kind::Bare) => after_task,
@@ -328,6 +338,11 @@ fn cell(s: &str) -> Cell {
     let s = s.trim_end_matches('。');
     if s.is_empty() {
         return Cell::Blank;
+    }
+    // a line ending with a colon introduces what follows (the addressees
+    // of a notice `各镇人民政府、…,市政府各部门:`): no cell
+    if s.ends_with(':') {
+        return Cell::Other;
     }
     if is_bare_list(s) {
         return Cell::Units(true);
@@ -523,6 +538,14 @@ mod tests {
         );
         // a bracket inside a sentence is not a note
         assert!(notes("1.支持(省财政厅负责的)项目。2.推进改革。").is_empty());
+    }
+
+    #[test]
+    fn addressees_and_second_names_are_no_notes() {
+        let t = "东城县人民政府关于印发重点工作的通知\n信息来源:县府办(县外事办)\n各镇人民政府、街道办事处,县政府各部门:\n现将方案印发给你们。";
+        assert_eq!(notes(t), Vec::<String>::new());
+        let t = "加快推进重点项目建设,确保按期投产见效(县发改局、县财政局)";
+        assert_eq!(notes(t), ["(县发改局、县财政局)"]);
     }
 
     #[test]
