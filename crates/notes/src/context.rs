@@ -34,6 +34,10 @@ pub struct Conventions {
     pub first_listed_leads: bool,
     /// The unit columns of the plan's task table, if it has one.
     pub columns: Columns,
+    /// The table has a column of places (`建设地点`, `实施地点`) beside its
+    /// unit columns: a row's cells that only name townships say where the
+    /// work is done, not who answers for it.
+    pub place_column: bool,
 }
 
 static FIRST_LISTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,6 +55,22 @@ const LEAD_COLUMNS: &[&str] = &[
     "牵头单位(部门)",
     "主办单位",
     "主责单位",
+];
+
+/// Header cells that head a column of places.
+const PLACE_COLUMNS: &[&str] = &[
+    "建设地点",
+    "实施地点",
+    "项目地点",
+    "建设地址",
+    "项目地址",
+    "实施地址",
+    "地点",
+    "所在地",
+    "所在乡镇",
+    "所在镇(街道)",
+    "实施区域",
+    "建设区域",
 ];
 
 /// Header cells that head a column of other units.
@@ -74,9 +94,12 @@ impl Conventions {
         let first_listed_leads = FIRST_LISTED.is_match(&folded.replace('\n', ""));
         let mut lead = false;
         let mut others = false;
+        let mut places = false;
         for cell in folded.split('\n') {
             let cell = cell.trim_matches(|ch: char| ch == '|' || ch == ':');
-            if LEAD_COLUMNS.contains(&cell) {
+            if PLACE_COLUMNS.contains(&cell) {
+                places = true;
+            } else if LEAD_COLUMNS.contains(&cell) {
                 lead = true;
             } else if OTHER_COLUMNS.contains(&cell) {
                 others = true;
@@ -90,6 +113,7 @@ impl Conventions {
         Conventions {
             first_listed_leads,
             columns,
+            place_column: places && columns != Columns::Unknown,
         }
     }
 }
@@ -114,6 +138,11 @@ mod tests {
         assert_eq!(Conventions::of(t).columns, Columns::LeadThenOthers);
         let t = "序號 |\n項目名稱 |\n責 任 單 位 |\n1 |\n";
         assert_eq!(Conventions::of(t).columns, Columns::Responsible);
+        assert!(!Conventions::of(t).place_column);
+        let t = "序号 |\n项目名称 |\n建设地点 |\n建设内容 |\n责任单位 |\n1 |\n";
+        assert!(Conventions::of(t).place_column);
+        // a place column without unit columns says nothing of notes
+        assert!(!Conventions::of("序号\n建设地点\n1\n").place_column);
         // a running sentence is no header
         let t = "各牵头单位要切实承担牵头抓总责任。\n1\n发改局\n";
         assert_eq!(Conventions::of(t).columns, Columns::Unknown);

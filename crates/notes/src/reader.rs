@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use fangan_model::{Clause, Document, SectionKind};
 
-use crate::note::{read_task_note, Note};
+use crate::note::{names_places_only, read_task_note, Note};
 use crate::{Conventions, Departments, Result};
 
 /// Reads responsibility notes and mechanism sentences into units.
@@ -120,6 +120,8 @@ impl NoteReader {
                 n.span = raw.range;
                 n
             })
+            // a table's place cells (`建设地点`) are not notes
+            .filter(|n| !(conv.place_column && names_places_only(n)))
             .collect();
         if clause.kind == SectionKind::Mechanism {
             let mech = self.read_mechanism(&clause.text);

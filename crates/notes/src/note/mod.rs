@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::cleaned::{is_segment_sep, split_top, strip_outer_brackets, Cleaned, OPEN};
 use crate::context::{Columns, Conventions};
 use crate::list::{Found, ListReader, Strictness};
-use crate::{Departments, Mention, Role, Unit};
+use crate::{Departments, Mention, Role, Unit, UnitKind};
 use segment::{classify, split_at_labels, Ask, Segment};
 
 /// Where a note comes from.
@@ -157,6 +157,26 @@ pub(crate) fn read_task_note(deps: &Departments, raw: &str, conv: &Conventions) 
         leaders: found.leaders,
         deadlines,
     }
+}
+
+/// True when `n` is bare table cells that only name townships
+/// (`紙坊街道`, `相关镇(街道)`): no bracket, no role word, every unit a
+/// township or a collective, one of them a particular township.
+pub(crate) fn names_places_only(n: &Note) -> bool {
+    let t = n.text.trim_start();
+    let worded = [
+        "牵头", "牽頭", "负责", "負責", "配合", "责任", "責任", "主办", "主辦",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    !t.starts_with(|ch: char| OPEN.contains(&ch))
+        && !worded
+        && n.units
+            .iter()
+            .any(|u| !u.generic && u.kind == UnitKind::Township)
+        && n.units
+            .iter()
+            .all(|u| u.generic || u.kind == UnitKind::Township)
 }
 
 /// What each segment asks, those that say nothing resolved: a segment

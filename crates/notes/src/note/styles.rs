@@ -229,3 +229,15 @@ fn star_and_first_listed_mark_the_lead() {
         ]
     );
 }
+
+#[test]
+fn township_cells_name_places_not_units() {
+    // under a table's 建设地点 column these cells say where, not who
+    let n = read("東坡街道 |");
+    assert!(names_places_only(&n));
+    let n = read("相关镇(街道)\n青山镇");
+    assert!(names_places_only(&n));
+    for raw in ["县住建局 |", "(青山镇牵头)", "青山镇、县住建局"] {
+        assert!(!names_places_only(&read(raw)), "{raw}");
+    }
+}
