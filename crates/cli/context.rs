@@ -263,7 +263,7 @@ impl PlanSource {
             }
             PlanSource::File(_) => {
                 let reader = fangan_notes::NoteReader::new();
-                Ok(doc.clauses.iter().map(|c| reader.read_clause(c)).collect())
+                Ok(reader.read_document(doc))
             }
         }
     }

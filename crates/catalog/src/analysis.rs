@@ -74,8 +74,10 @@ impl Analyzer {
     pub fn analyze(&self, doc: &Document) -> (PlanAnalysis, Vec<ClauseDepartments>) {
         let mut analysis = PlanAnalysis::default();
         let mut depts = Vec::with_capacity(doc.clauses.len());
-        for (i, c) in doc.clauses.iter().enumerate() {
-            let notes = self.notes.read_clause(c);
+        // notes are read under the conventions the plan states
+        // (`列第一位的为牵头单位`, its table's columns)
+        let all = self.notes.read_document(doc);
+        for (i, (c, notes)) in doc.clauses.iter().zip(all).enumerate() {
             depts.push(ClauseDepartments::from_notes(&notes));
             if !notes.is_empty() {
                 analysis.notes.push(ClauseNotes {

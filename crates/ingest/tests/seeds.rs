@@ -303,7 +303,11 @@ fn provincial_reports_parse_without_invented_clauses() {
         assert!(doc.warnings.is_empty(), "{name}: {:?}", doc.warnings);
         assert!(
             doc.clauses.iter().all(|c| c.notes.is_empty()),
-            "{name}: no responsibility notes in reports"
+            "{name}: no responsibility notes in reports: {:?}",
+            doc.clauses
+                .iter()
+                .flat_map(|c| c.notes.iter().map(|n| n.text.as_str()))
+                .collect::<Vec<_>>()
         );
         assert!(
             doc.clauses

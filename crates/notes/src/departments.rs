@@ -18,6 +18,7 @@ use fangan_model::fold::fold_str;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::cleaned::is_han;
 use crate::shape::{company_core, kind_by_suffix, split_level, LEVELS};
 use crate::{Error, Result, UnitKind};
 
@@ -109,6 +110,11 @@ impl Departments {
     /// The builtin table (`data/departments.toml`), parsed once per process.
     pub fn builtin() -> Departments {
         BUILTIN.clone()
+    }
+
+    /// The builtin table, shared (no copy).
+    pub fn builtin_ref() -> &'static Departments {
+        &BUILTIN
     }
 
     /// A table read from TOML text only (no builtin entries).
@@ -234,13 +240,8 @@ impl Departments {
                 };
             }
         }
-        // 生态环境分局 → 生态环境局; 统计部门 → 统计局
-        for ending in ["分局", "部门", "主管部门"] {
-            if let Some(stem) = body.strip_suffix(ending) {
-                if let Some(d) = self.lookup(&format!("{stem}局")) {
-                    return known(d, level_s);
-                }
-            }
+        if let Some(d) = self.lookup_stem(body) {
+            return known(d, level_s);
         }
         if let Some(r) = self.resolve_suffix(body, level_s.clone()) {
             return r;
@@ -283,11 +284,16 @@ impl Departments {
             if suffix.chars().count() < 2 {
                 break;
             }
-            let Some(d) = self.lookup(suffix) else {
+            let Some(d) = self.lookup(suffix).or_else(|| self.lookup_stem(suffix)) else {
                 continue;
             };
+            // a place before a department: 九江海关, 江西银保监局
+            let place = (2..=3).contains(&prefix.chars().count())
+                && prefix.chars().all(is_han)
+                && matches!(d.kind, UnitKind::Department | UnitKind::Judicial);
             let ok = prefix.chars().count() == 1
                 || prefix.ends_with(LEVELS)
+                || place
                 || matches!(d.kind, UnitKind::Zone | UnitKind::Company)
                 || self.resolve_plain(prefix);
             if ok {
@@ -300,6 +306,16 @@ impl Departments {
             }
         }
         None
+    }
+
+    /// A body named by its function and another ending: 生态环境分局,
+    /// 统计部门, 财政厅 (a province's 局), 交通委 → the table's `…局`.
+    fn lookup_stem(&self, body: &str) -> Option<&Department> {
+        ["分局", "主管部门", "部门", "厅", "委"]
+            .iter()
+            .filter_map(|e| body.strip_suffix(e))
+            .filter(|stem| stem.chars().count() >= 2)
+            .find_map(|stem| self.lookup(&format!("{stem}局")))
     }
 
     /// True when `prefix` alone names a known body (`委宣传部`).
@@ -376,6 +392,14 @@ mod tests {
         assert_eq!(r.level.as_deref(), Some("市"));
         assert_eq!(canon(&d, "区生态环境分局"), "生态环境局");
         assert_eq!(canon(&d, "统计部门"), "统计局");
+        // a province's 厅 is a county's 局; a place before a department
+        assert_eq!(canon(&d, "省住房城乡建设厅"), canon(&d, "县住建局"));
+        assert_eq!(canon(&d, "自治區交通運輸廳"), "交通运输局");
+        assert_eq!(canon(&d, "国土资源厅"), "自然资源局");
+        assert_eq!(canon(&d, "江西银保监局"), "金融监管局");
+        assert_eq!(canon(&d, "九江海关"), "海关");
+        assert_eq!(canon(&d, "江北自然资源规划分局"), "自然资源局");
+        assert_eq!(canon(&d, "区科经局"), canon(&d, "科技工信局"));
         assert_eq!(canon(&d, "县住建部门"), "住建局");
         assert_eq!(canon(&d, "国家金融监管总局湘阴监管支局"), "金融监管局");
         assert_eq!(canon(&d, "人行县支行"), "人民银行");

@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 mod cleaned;
+mod context;
 mod departments;
 mod error;
 mod list;
@@ -34,6 +35,8 @@ pub mod shape;
 mod testutil;
 mod unit;
 
+pub use cleaned::{pinyin_annotations, Cleaned};
+pub use context::{Columns, Conventions};
 pub use departments::{Department, Departments, Resolved, BUILTIN_TABLE};
 pub use error::{Error, Result};
 pub use note::{Note, NoteType};

@@ -15,7 +15,7 @@ use fangan_model::Span;
 use regex::Regex;
 
 use crate::cleaned::{is_list_sep, split_top, Cleaned, CLOSE, OPEN};
-use crate::shape::{is_generic, is_government, kind_by_suffix, person_title};
+use crate::shape::{is_generic, is_government, is_place, kind_by_suffix, person_title};
 use crate::{Departments, Mention, Role, Unit, UnitKind};
 
 /// What a list holds.
@@ -38,7 +38,15 @@ pub(crate) enum Strictness {
 static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("^(?:由|以及|及|和|与|包括|包含|其中|如)+").expect("lead-in"));
 static TRAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?:等(?:相关)?(?:单位|部门)?|[:：])+$").expect("trail"));
+    LazyLock::new(|| Regex::new("(?:等(?:相关|有关|其他)?(?:单位|部门)?|[:：])+$").expect("trail"));
+/// Words of prose, never of a unit's name (`不再做分工`, `下同`,
+/// `以下政策措施均需…`).
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "分工|下同|不再|任务|涉及|均需|均要|以下|以上|政策|措施|要求|做好|开展|确保|完成|[的将要]",
+    )
+    .expect("prose")
+});
 static VERB_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("^(?:成立|建立|组建|设立|设|明确|实行|每个|每|负责|承担|统筹|加强)").expect("verbs")
 });
@@ -92,7 +100,18 @@ impl ListReader<'_> {
         let text = self.c.text();
         for piece in split_top(text, span, is_list_sep) {
             for item in split_conjunctions(text, piece) {
+                let before = self.out.units.len();
                 self.item(item, role, strict, people_only);
+                let added = before + 1 == self.out.units.len();
+                // 各州、市人民政府: a government named after a collective
+                // shares its 各
+                if let [.., prev, last] = &mut self.out.units[..] {
+                    let after_all = prev.generic && prev.name.starts_with('各');
+                    if added && after_all && is_government(&fold_str(&last.name)) {
+                        last.generic = true;
+                        last.canonical = fold_str(&last.name);
+                    }
+                }
             }
         }
     }
@@ -100,16 +119,24 @@ impl ListReader<'_> {
     fn item(&mut self, span: Span, role: Role, strict: Strictness, people_only: bool) {
         let (deps, c) = (self.deps, self.c);
         let text = c.text();
-        let span = trim_item(text, span);
+        let mut span = trim_item(text, span);
+        let mut role = role;
+        // ★县发改局: a star marks the lead of a table cell
+        if let Some(rest) = span.slice(text).strip_prefix(['★', '☆']) {
+            span = trim_item(text, Span::new(span.end - rest.len(), span.end));
+            role = Role::Lead;
+        }
         let name = span.slice(text);
-        if name.is_empty() {
+        // one character names nothing (`(牵头部` cut off leaves `部`)
+        if name.chars().count() < 2 {
             return;
         }
         if people_only {
             self.out.leaders.push(mention(c, span));
             return;
         }
-        // 区住建局(区交通局): two names of one line
+        // what the name is folded by: the name, or the part before a bracket
+        let mut core = span;
         if let Some(last) = name.chars().next_back() {
             if let (Some(open_at), true) = (name.rfind(OPEN), CLOSE.contains(&last)) {
                 let inner = Span::new(
@@ -124,14 +151,17 @@ impl ListReader<'_> {
                     self.item(outer, r, strict, false);
                     return;
                 }
-                if !outer_s.is_empty()
-                    && !is_generic(&fold_str(name))
-                    && kind_by_suffix(inner_s).is_some()
-                    && kind_by_suffix(outer_s).is_some()
-                {
-                    self.item(outer, role, strict, false);
-                    self.item(inner, role, strict, false);
-                    return;
+                let body = |s: &str| kind_by_suffix(s).is_some() || deps.resolve(s).known;
+                if !outer_s.is_empty() && !is_generic(&fold_str(name)) && body(outer_s) {
+                    if body(inner_s) || is_place(inner_s) {
+                        // 发改局(服务业发展局), 高新园(新桥镇): one body under
+                        // two names, folded by the first
+                        core = outer;
+                    } else {
+                        // 东湖街道(列第一位者为牵头单位,下同): a remark
+                        self.item(outer, role, strict, false);
+                        return;
+                    }
                 }
             }
         }
@@ -148,7 +178,7 @@ impl ListReader<'_> {
         let key = fold_str(name);
         if is_generic(&key) {
             self.out.units.push(Unit {
-                name: name.to_string(),
+                name: c.shown(span),
                 canonical: key,
                 role,
                 generic: true,
@@ -159,20 +189,23 @@ impl ListReader<'_> {
             });
             return;
         }
-        let r = deps.resolve(name);
-        let shaped = r.known || kind_by_suffix(&key).is_some();
+        let r = deps.resolve(core.slice(text));
+        let shaped = r.known || kind_by_suffix(&key).is_some() || is_place(&key);
+        let chars = name.chars().count();
         let accept = match strict {
-            Strictness::Prose => shaped && !VERB_START.is_match(name) && name.chars().count() <= 30,
-            Strictness::Note => shaped || (name.chars().count() > 3 && name.chars().count() <= 30),
+            Strictness::Prose => shaped && !VERB_START.is_match(name) && chars <= 30,
+            Strictness::Note => {
+                shaped || (chars > 3 && chars <= 30 && !PROSE.is_match(name) && !is_person(name))
+            }
         };
         if !accept {
-            if !shaped && name.chars().count() <= 4 && strict == Strictness::Note {
+            if !shaped && is_person(name) && strict == Strictness::Note {
                 self.out.leaders.push(mention(c, span));
             }
             return;
         }
         self.out.units.push(Unit {
-            name: name.to_string(),
+            name: c.shown(span),
             canonical: r.canonical,
             role,
             generic: false,
@@ -197,9 +230,16 @@ fn role_mark(inner: &str) -> Option<Role> {
 
 fn mention(c: &Cleaned, span: Span) -> Mention {
     Mention {
-        text: c.slice(span).to_string(),
+        text: c.shown(span),
         span: c.source(span),
     }
+}
+
+/// True for a word that reads as a person's name: two to four Han
+/// characters (`周立明`, `杜新国`) with no body's ending.
+fn is_person(name: &str) -> bool {
+    let n = name.chars().count();
+    (2..=4).contains(&n) && name.chars().all(crate::cleaned::is_han) && !is_place(name)
 }
 
 #[cfg(test)]
@@ -253,10 +293,34 @@ mod tests {
             .collect();
         assert_eq!(
             names,
+            [("区住建局(区交通局)", false), ("各乡镇（街道）", true)]
+        );
+        assert_eq!(f.units[0].canonical, "住建局");
+        // a remark in brackets is not part of the name
+        let f = read(
+            "青山镇、东湖街道(列第一位者为牵头单位,下同)",
+            Strictness::Note,
+        );
+        let names: Vec<&str> = f.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["青山镇", "东湖街道"]);
+        // names sharing a suffix: 各州、市人民政府 are the governments of all
+        let f = read(
+            "林业厅,各州、市人民政府,东湖区、西山县人民政府",
+            Strictness::Note,
+        );
+        let names: Vec<(&str, bool)> = f
+            .units
+            .iter()
+            .map(|u| (u.name.as_str(), u.generic))
+            .collect();
+        assert_eq!(
+            names,
             [
-                ("区住建局", false),
-                ("区交通局", false),
-                ("各乡镇（街道）", true)
+                ("林业厅", false),
+                ("各州", true),
+                ("市人民政府", true),
+                ("东湖区", false),
+                ("西山县人民政府", false)
             ]
         );
         let f = read(

@@ -201,7 +201,7 @@ mod tests {
             .units_with(Role::Support)
             .map(|u| u.name.as_str())
             .collect();
-        assert_eq!(members, ["县财政局", "县住建局", "县交通局"]);
+        assert_eq!(members, ["县财政局", "县住建局(县交通局)"]);
         assert_eq!(n.leaders[0].text, "县政府常务副县长");
         for u in &n.units {
             assert_eq!(u.span.slice(&n.text), u.name);

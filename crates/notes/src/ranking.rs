@@ -95,8 +95,8 @@ pub fn collect(
 ) -> Vec<PlanNote> {
     let mut out = Vec::new();
     for d in docs.iter().filter(|d| filter.accepts(&d.meta)) {
-        for c in &d.clauses {
-            for note in reader.read_clause(c) {
+        for (c, notes) in d.clauses.iter().zip(reader.read_document(d)) {
+            for note in notes {
                 if note.note_type == NoteType::Mechanism && !mechanism {
                     continue;
                 }

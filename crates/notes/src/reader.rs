@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use fangan_model::{Clause, SectionKind};
+use fangan_model::{Clause, Document, SectionKind};
 
-use crate::note::{read_task_note, Note};
-use crate::{Departments, Result};
+use crate::note::{names_places_only, read_task_note, Note};
+use crate::{Conventions, Departments, Result};
 
 /// Reads responsibility notes and mechanism sentences into units.
 #[derive(Clone, Debug)]
@@ -74,7 +74,24 @@ impl NoteReader {
     /// Reads one task note as shown (`（县发改局牵头负责）`); unit spans are
     /// byte ranges in `raw`.
     pub fn read_note(&self, raw: &str) -> Note {
-        read_task_note(&self.departments, raw)
+        read_task_note(&self.departments, raw, &Conventions::default())
+    }
+
+    /// Reads one task note under the conventions of its plan (a table's
+    /// columns, `列第一位的为牵头单位`).
+    pub fn read_note_in(&self, raw: &str, conv: &Conventions) -> Note {
+        read_task_note(&self.departments, raw, conv)
+    }
+
+    /// Every note of every clause of `doc` (one list per clause, in clause
+    /// order), read under the conventions the plan states
+    /// ([`Conventions::of`] its text).
+    pub fn read_document(&self, doc: &Document) -> Vec<Vec<Note>> {
+        let conv = Conventions::of(&doc.text);
+        doc.clauses
+            .iter()
+            .map(|c| self.read_clause_in(c, &conv))
+            .collect()
     }
 
     /// Reads the mechanism sentences of a 推进机制 / 组织实施 text; each
@@ -87,15 +104,24 @@ impl NoteReader {
     /// Every note of a clause, in text order: its task notes, and the
     /// mechanism sentences when the clause belongs to the mechanism part.
     /// Note spans are byte ranges in the clause's `text`.
+    /// Prefer [`NoteReader::read_document`], which knows the plan's
+    /// conventions.
     pub fn read_clause(&self, clause: &Clause) -> Vec<Note> {
+        self.read_clause_in(clause, &Conventions::default())
+    }
+
+    /// [`NoteReader::read_clause`] under the conventions of the clause's plan.
+    pub fn read_clause_in(&self, clause: &Clause, conv: &Conventions) -> Vec<Note> {
         let mut out: Vec<Note> = clause
             .notes
             .iter()
             .map(|raw| {
-                let mut n = self.read_note(&raw.text);
+                let mut n = self.read_note_in(&raw.text, conv);
                 n.span = raw.range;
                 n
             })
+            // a table's place cells (`建设地点`) are not notes
+            .filter(|n| !(conv.place_column && names_places_only(n)))
             .collect();
         if clause.kind == SectionKind::Mechanism {
             let mech = self.read_mechanism(&clause.text);

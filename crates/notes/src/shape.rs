@@ -39,7 +39,9 @@ pub fn split_level(key: &str) -> (Option<&str>, &str) {
 /// 各相关县直单位, 县直各行政执法主管部门, 县…机制成员单位.
 pub fn is_generic(key: &str) -> bool {
     let mut k = key;
-    for p in ["县直", "区直", "市直", "旗直"] {
+    for p in [
+        "县直", "区直", "市直", "旗直", "省直", "县属", "区属", "市属", "省属",
+    ] {
         if let Some(rest) = k.strip_prefix(p) {
             k = rest;
         }
@@ -73,7 +75,23 @@ pub fn is_generic(key: &str) -> bool {
         "村委会",
         "村(居)委会",
     ];
+    // 市政府各部门, 全市经济运行工作专班各部门, 区安委会各成员单位
+    let each = k.find('各').is_some_and(|at| {
+        [
+            "部门",
+            "单位",
+            "机构",
+            "专班",
+            "管委会",
+            "街道",
+            "乡镇",
+            "政府",
+        ]
+        .iter()
+        .any(|e| k[at..].ends_with(e))
+    });
     STARTS.iter().any(|s| k.starts_with(s))
+        || each
         || k.contains("相关")
         || k.contains("有关")
         || k.ends_with("成员单位")
@@ -86,7 +104,7 @@ pub fn is_generic(key: &str) -> bool {
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?:分管|常务|主要|具体|执行)?副?(?:县长|区长|市长|旗长|州长|镇长|乡长|副书记|书记|主任|局长|\
+        "(?:分管|常务|主要|具体|执行|协管)?副?(?:省长|县长|区长|市长|旗长|州长|镇长|乡长|副书记|书记|主任|局长|\
          部长|主席|组长|负责人|负责同志|同志|领导|常委|秘书长|院长|检察长|行长|总经理|董事长|\
          经理|队长|所长|站长|指挥长|召集人)$",
     )
@@ -125,6 +143,38 @@ static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// `区委`, `县委县政府`): the body a leader belongs to, not a department.
 pub fn is_government(key: &str) -> bool {
     key.is_empty() || GOVERNMENT.is_match(key)
+}
+
+/// True for the name of a place whose government is meant (`东湖区`,
+/// `银川市`, `嘉鱼县`): a short name ending with a level.
+pub fn is_place(key: &str) -> bool {
+    let n = key.chars().count();
+    (3..=6).contains(&n)
+        && ["县", "区", "市", "旗", "盟", "州"]
+            .iter()
+            .any(|e| key.ends_with(e))
+        && !NOT_LEVEL.iter().any(|w| key.ends_with(w))
+        && !key.chars().all(|c| LEVELS.contains(&c))
+        && !is_generic(key)
+}
+
+static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "[0-9%。:;!?]|^[一二三四五六七八九十]+是|^(?:首先|其次|再次|最后|同时|此外|以下简称|简称|含|包括|包含|不含|即|如|指|建设|新建|改造|推进|加快|打造|实施|完成|开展|建成|提升|支持|推动|培育|创建|争创|落实)",
+    )
+    .expect("not a name")
+});
+
+/// True when `key` (folded) names a body by its ending, as a place, or in
+/// the builtin department table, and reads like a name (no digits, no
+/// leading verb: `建设3个产业园` is a task, not a zone).
+pub fn names_a_body(key: &str) -> bool {
+    let n = key.chars().count();
+    (2..=30).contains(&n)
+        && !NOT_A_NAME.is_match(key)
+        && (kind_by_suffix(key).is_some()
+            || is_place(key)
+            || crate::Departments::builtin_ref().resolve(key).known)
 }
 
 /// Endings that say what sort of body a name is, tried in order.
@@ -280,6 +330,9 @@ mod tests {
             "相关建设单位",
             "县经济运行监测调度机制成员单位",
             "各相关乡镇街道",
+            "区属各重点国企",
+            "市政府各部门",
+            "全市经济运行工作专班各部门",
             "龙头企业",
             "银行业金融机构",
         ] {
@@ -323,6 +376,32 @@ mod tests {
         );
         assert_eq!(kind_by_suffix("县委统战部"), Some(UnitKind::Party));
         assert_eq!(kind_by_suffix("张三"), None);
+    }
+
+    #[test]
+    fn names_of_bodies_and_words_of_tasks() {
+        for k in ["县发改局", "发改委", "东湖区", "区农发集团", "统计局"] {
+            assert!(names_a_body(k), "{k}");
+        }
+        for k in [
+            "建设3个产业园",
+            "以下简称市场监管局",
+            "张三",
+            "局",
+            "一是联合邻省承办全国运动会",
+        ] {
+            assert!(!names_a_body(k), "{k}");
+        }
+    }
+
+    #[test]
+    fn places_are_named_by_their_level() {
+        for p in ["东湖区", "银川市", "嘉鱼县", "石嘴山市", "锡林郭勒盟"] {
+            assert!(is_place(p), "{p}");
+        }
+        for p in ["全区", "各县区", "县市区", "周立明", "市"] {
+            assert!(!is_place(p), "{p}");
+        }
     }
 
     #[test]

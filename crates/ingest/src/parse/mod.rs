@@ -48,7 +48,13 @@ impl Parser {
         }
         let (drafts, warnings) = builder.finish();
         let index = LineIndex::new(&text);
-        let clauses: Vec<Clause> = drafts.into_iter().map(|d| to_clause(d, &index)).collect();
+        // a plan read as front matter only (no numbered clause found) still
+        // names its units: its notes are read where they stand
+        let only_front = drafts.iter().all(|d| d.level == Level::Front);
+        let clauses: Vec<Clause> = drafts
+            .into_iter()
+            .map(|d| to_clause(d, &index, only_front))
+            .collect();
         let title = clauses
             .iter()
             .find(|c| c.level == Level::Front)
@@ -100,7 +106,7 @@ impl Parser {
     }
 }
 
-fn to_clause(d: Draft, lines: &LineIndex) -> Clause {
+fn to_clause(d: Draft, lines: &LineIndex, only_front: bool) -> Clause {
     let map = join(&d.paras);
     let text = map.text().to_string();
     let span = map.source_span(Span::new(0, text.len()));
@@ -115,7 +121,7 @@ fn to_clause(d: Draft, lines: &LineIndex) -> Clause {
         Level::AttachmentList => "附件".to_string(),
         _ => heading::heading(text.get(d.label_len..).unwrap_or("")),
     };
-    let notes = if d.level == Level::Front {
+    let notes = if d.level == Level::Front && !only_front {
         Vec::new()
     } else {
         note::locate(&text)
