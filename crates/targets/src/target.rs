@@ -1,10 +1,10 @@
 //! The extracted data: [`Target`] and its [`Kind`].
 
 use fangan_model::Span;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// What a target's number measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A growth rate: `地区生产总值增长 8%`.
@@ -42,7 +42,10 @@ impl std::fmt::Display for Kind {
 }
 
 /// One numeric target found in a text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// In JSON a placeholder's `value` is `null` (JSON has no NaN) and reads
+/// back as NaN.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     /// The indicator as written (`全社会固定资产投资`), cleaned of verbs and
     /// qualifiers; may be empty when the text names none.
@@ -52,6 +55,7 @@ pub struct Target {
     pub canonical: String,
     /// The number (lower end of a range). `NaN` when the plan writes a
     /// placeholder (`x%`, `××亿元`); see [`Target::placeholder`].
+    #[serde(deserialize_with = "nan_if_null")]
     pub value: f64,
     /// Upper end of a range (`1-2 项`), if any.
     pub value_max: Option<f64>,
@@ -68,6 +72,11 @@ pub struct Target {
     pub snippet: String,
     /// True when the value is a placeholder (`x`, `××`) rather than a number.
     pub placeholder: bool,
+}
+
+/// A number, or NaN for `null`.
+fn nan_if_null<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 impl Target {
@@ -148,5 +157,39 @@ mod tests {
         };
         assert_eq!(t.display(), "力争达到 90%以上");
         assert_eq!(Kind::GrowthRate.to_string(), "growth-rate");
+    }
+
+    #[test]
+    fn targets_read_back_from_json() {
+        let t = Target {
+            indicator: "地区生产总值".into(),
+            canonical: "地区生产总值增速".into(),
+            value: f64::NAN,
+            value_max: None,
+            unit: "%".into(),
+            kind: Kind::GrowthRate,
+            qualifiers: vec!["力争".into()],
+            span: Span::new(3, 30),
+            snippet: "地区生产总值增长x%".into(),
+            placeholder: true,
+        };
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(json.contains("\"value\":null"), "{json}");
+        let back: Target = serde_json::from_str(&json).unwrap();
+        assert!(back.value.is_nan());
+        assert_eq!(
+            Target { value: 0.0, ..back },
+            Target {
+                value: 0.0,
+                ..t.clone()
+            }
+        );
+        let t = Target {
+            value: 8.5,
+            placeholder: false,
+            ..t
+        };
+        let back: Target = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+        assert_eq!(back, t);
     }
 }
