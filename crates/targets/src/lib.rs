@@ -19,7 +19,8 @@
 //! (with [`ExtractorBuilder`] for another indicator table) for every clause,
 //! or a whole [`fangan_model::Document`] with
 //! [`Extractor::extract_document`] (targets located by file line, headline
-//! when the clause is an objectives section); then [`Pivot`]
+//! when the plan announces them as its goals, none in a review of the past,
+//! table columns with a unit in their header read too); then [`Pivot`]
 //! (headline indicators × plans) and [`pair_targets`] (two lists side by
 //! side, for `fangan diff`). The indicator table is `data/indicators.toml`,
 //! embedded.
@@ -43,6 +44,7 @@ mod cell;
 mod document;
 mod error;
 mod extractor;
+mod headline;
 mod indicators;
 mod lead;
 mod marker;
@@ -51,7 +53,9 @@ mod pinyin;
 mod pivot;
 mod qualifier;
 mod quantity;
+mod review;
 mod sentence;
+mod table;
 mod tail;
 mod target;
 mod unit;
@@ -59,10 +63,12 @@ mod unit;
 pub use document::ClauseTarget;
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder};
+pub use headline::announces_goals;
 pub use pairing::{pair_targets, TargetPair};
 pub use pinyin::strip_pinyin;
 pub use pivot::{Pivot, PivotRow};
 pub use qualifier::fold_qualifier;
+pub use review::reports_past;
 pub use target::{Kind, Target};
 
 /// Extracts the targets of `text` with the default indicator table.
