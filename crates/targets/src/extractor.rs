@@ -118,7 +118,8 @@ impl Extractor {
         }
         out.retain_mut(|t| {
             if t.indicator.is_empty() {
-                if let Some(above) = cell_above(text, t.span.start) {
+                let bare = matches!(t.unit.as_str(), "万" | "亿");
+                if let Some(above) = cell_above(text, t.span.start, bare) {
                     t.canonical = self.table.canonical(&above, t.kind);
                     t.indicator = above;
                 }

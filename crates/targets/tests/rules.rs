@@ -164,3 +164,12 @@ fn every_target_names_its_indicator() {
     assert_eq!(ts[0].indicator, "新增规模以上工业企业");
     assert_eq!(ts[0].qualifiers, ["力争"]);
 }
+
+#[test]
+fn a_value_on_its_own_line_under_its_indicator() {
+    let ts = found("2024年主要预期指标\n地区生产总值\n增长6%左右\n");
+    assert_eq!(ts.len(), 1);
+    assert_eq!(ts[0].indicator, "地区生产总值");
+    assert_eq!(ts[0].kind, Kind::GrowthRate);
+    assert_eq!(ts[0].qualifiers, ["左右"]);
+}
