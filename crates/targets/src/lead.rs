@@ -12,7 +12,7 @@ use crate::unit::UnitClass;
 /// Words in front of an indicator that are not part of it.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[、,:和及与或并]|其中|全年|年内|今年|当年|每年|同时|到\d{4}年(?:底|末)?|\d{4}年(?:底|末|内)?|力争|力促|确保|保证|争取达到|努力|实现|完成|推动|推进|计划|预计|持续)",
+        r"^(?:[、,:和及与或并]|其中|全年|年内|今年|当年|每年|同时|到\d{4}年(?:底|末)?|\d{4}[-—–~至到]\d{4}年(?:累计|间|期间)?|\d{4}年(?:底|末|内)?|力争|力促|确保|保证|争取达到|努力|实现|完成|推动|推进|计划|预计|持续)",
     )
     .expect("leading pattern")
 });
@@ -274,6 +274,10 @@ mod tests {
             "常住人口城镇化率"
         );
         assert_eq!(read("2025年引进产业项目").indicator, "引进产业项目");
+        assert_eq!(
+            read("2018—2021年累计安排工业发展专项资金").indicator,
+            "安排工业发展专项资金"
+        );
         assert_eq!(
             read("地区生产总值从11.37万亿元提高到").indicator,
             "地区生产总值"
