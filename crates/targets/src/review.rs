@@ -20,7 +20,8 @@ const MAX_HEADING: usize = 40;
 /// Words of a heading that reports the past.
 const REVIEW: &[&str] = &[
     "回顾",
-    "执行情况",
+    "计划执行情况",
+    "预算执行情况",
     "总结全年",
     "总结过去",
     "工作总结",
@@ -111,5 +112,6 @@ mod tests {
         assert!(reports_past("一、客观总结全年工作,持续提振发展信心"));
         assert!(!reports_past("上年计划执行情况与今年计划草案"));
         assert!(!reports_past("重点任务"));
+        assert!(!reports_past("定期通报执行情况"));
     }
 }
