@@ -1,7 +1,7 @@
 //! The CLI tests: one integration binary, one module per topic, each running
 //! the real `fangan` binary (see `util.rs`).
 
-mod bench;
+mod corpus;
 mod diff;
 mod search;
 mod show;

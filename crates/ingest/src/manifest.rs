@@ -81,9 +81,9 @@ impl Manifest {
                 return Err(format!("plan id {:?} is listed twice", e.id));
             }
             if let Some(l) = &e.level {
-                if !matches!(l.as_str(), "县" | "区" | "市" | "旗" | "州" | "省") {
+                if fangan_places::Level::parse(l).is_none() {
                     return Err(format!(
-                        "plan {:?}: level {l:?} is not one of 县/区/市/旗/州/省",
+                        "plan {:?}: level {l:?} is not one of 省/市/州/盟/县/区/县级市/旗",
                         e.id
                     ));
                 }
@@ -116,7 +116,8 @@ impl Entry {
             province: self.province.clone(),
             year: self.year,
             title: self.title.clone(),
-            inferred: Vec::new(),
+            place: self.county.clone(),
+            ..PlanMeta::default()
         }
     }
 }

@@ -42,9 +42,6 @@ impl std::fmt::Display for Kind {
 }
 
 /// One numeric target found in a text.
-///
-/// In JSON a placeholder's `value` is `null` (JSON has no NaN) and reads
-/// back as NaN.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     /// The indicator as written (`全社会固定资产投资`), cleaned of verbs and
@@ -54,7 +51,8 @@ pub struct Target {
     /// or the written indicator when the table does not know it.
     pub canonical: String,
     /// The number (lower end of a range). `NaN` when the plan writes a
-    /// placeholder (`x%`, `××亿元`); see [`Target::placeholder`].
+    /// placeholder (`x%`, `××亿元`); see [`Target::placeholder`]. (JSON
+    /// writes NaN as `null`, and reads `null` back as NaN.)
     #[serde(deserialize_with = "nan_if_null")]
     pub value: f64,
     /// Upper end of a range (`1-2 项`), if any.
@@ -74,7 +72,7 @@ pub struct Target {
     pub placeholder: bool,
 }
 
-/// A number, or NaN for `null`.
+/// Reads a number, `null` as NaN (what JSON makes of a placeholder).
 fn nan_if_null<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
