@@ -568,3 +568,28 @@ fn a_folder_of_every_format_is_read_and_a_scan_waits_for_ocr() {
     assert_eq!(v["added"].as_array().unwrap().len(), 1, "{v}");
     assert!(v["refused"].as_array().unwrap().is_empty(), "{v}");
 }
+
+#[test]
+fn a_manifest_csv_describes_the_plans_of_its_folder() {
+    let desk = Desk::new().with_plans();
+    std::fs::write(
+        desk.path("plans/shanxi/manifest.csv"),
+        "file,county,level,year,url,notes\njiangxian-2023.txt,绛县,县,2023,http://www.jiangxian.gov.cn/x,downloaded in May\n",
+    )
+    .unwrap();
+    desk.ok(&["ingest", "plans", "--index", "idx"]);
+    let list = desk.json(&["--index", "idx", "list", "--format", "json"]);
+    let p = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["rel"] == "shanxi/jiangxian-2023.txt")
+        .unwrap_or_else(|| panic!("{list}"));
+    // the manifest's id is the file's stem
+    assert_eq!(p["id"], "jiangxian-2023");
+    assert_eq!(p["county"], "绛县");
+    assert_eq!(p["url"], "http://www.jiangxian.gov.cn/x");
+    // given, not inferred
+    let inferred = p["inferred"].as_array().cloned().unwrap_or_default();
+    assert!(!inferred.iter().any(|i| i["field"] == "county"), "{p}");
+}

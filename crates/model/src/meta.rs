@@ -36,6 +36,9 @@ pub struct PlanMeta {
     /// Its document number (`绛政办发〔2023〕14号`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_number: Option<String>,
+    /// Where it was downloaded from (a manifest's `url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The documents it implements (`根据《…》`, `贯彻落实《…》`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub implements: Vec<String>,

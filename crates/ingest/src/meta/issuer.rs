@@ -53,7 +53,7 @@ fn mention() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(\p{Han}{2,20}?)(?:第[一二三四五六七八九十百]+届|人民政府|人民代表大会|政府工作报告)",
+            r"(\p{Han}{2,20}?)(?:第[一二三四五六七八九十百]+届(?:人民代表大会|人大|$)|人民政府|人民代表大会|政府工作报告)",
         )
         .expect("valid")
     })
@@ -275,6 +275,9 @@ pub fn issuer(
     if votes.is_empty() {
         votes.extend(by_abbreviation(nameless_level.as_deref(), doc_number, text));
     }
+    if votes.is_empty() {
+        votes.extend(named_throughout(text));
+    }
     let mut tally: HashMap<String, (u32, usize)> = HashMap::new();
     for (i, v) in votes.iter().enumerate() {
         let e = tally.entry(name::key(&v.name)).or_insert((0, i));
@@ -310,6 +313,40 @@ fn without_titles(folded: &str) -> String {
         }
     }
     out
+}
+
+/// How often a place's stem must recur for [`named_throughout`].
+const RECURS: usize = 5;
+
+/// A plan that names itself nowhere in its head: the known place whose
+/// government it names somewhere (`《中南大学—湘阴县人民政府…》`) and whose
+/// name recurs through the text (`湘阴` ×60), as a reader would conclude; of
+/// several, the most local (a county plan cites its province's documents).
+fn named_throughout(text: &str) -> Option<Vote> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(\p{Han}{2,12}?)(?:人民政府|政府)").expect("valid"));
+    let plain = fangan_model::fold::fold_str(text);
+    let mut best: Option<((u8, usize), String)> = None;
+    for c in re.captures_iter(&plain) {
+        let Some((name, _)) = place_in(&c[1], false) else {
+            continue;
+        };
+        let n = plain.matches(name::stem(&name)).count();
+        let rank = known(&name).first().map_or(2, |d| d.level.rank());
+        if n >= RECURS && best.as_ref().is_none_or(|(m, _)| (rank, n) > *m) {
+            best = Some(((rank, n), name));
+        }
+    }
+    let ((_, n), name) = best?;
+    Some(Vote {
+        evidence: format!(
+            "{name}人民政府 named, {} ×{n} in the text",
+            name::stem(&name)
+        ),
+        name,
+        context: String::new(),
+        weight: 1,
+    })
 }
 
 /// The longest known place a field starts with (`琼中县发展和改革委员会`).
@@ -430,6 +467,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(i.name, "苍梧县");
+        // other congresses are events, not the issuer
+        assert!(of("办好岳阳市第十届旅游发展大会。\n", None).is_none());
         // a cited document's issuer is not the plan's
         assert!(of(
             "根据《昆明市人民政府关于印发稳增长措施的通知》,全区要\n",
@@ -470,6 +509,24 @@ mod tests {
         assert_eq!(i.level, Level::County);
         assert_eq!(i.province.as_deref(), Some("山西"));
         assert_eq!(i.city.as_deref(), Some("运城市"));
+    }
+
+    #[test]
+    fn a_place_named_throughout_the_text() {
+        let mut text = String::from("为落实县委部署,制定本方案。\n");
+        for _ in 0..5 {
+            text.push_str("擦亮湘阴品牌。\n");
+        }
+        text.push_str("用好《中南大学—湘阴县人民政府产学研协议》。\n");
+        text.push_str(&"落实《湖南省人民政府关于…的通知》。\n".repeat(6));
+        let i = of(&text, None).unwrap();
+        assert_eq!(i.name, "湘阴县");
+        // named once, past the head's first lines, is not enough
+        let text = format!(
+            "{}(通山县人民政府牵头)\n",
+            "推进项目建设。\n".repeat(MENTION_LINES)
+        );
+        assert!(of(&text, None).is_none());
     }
 
     #[test]
