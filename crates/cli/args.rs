@@ -92,6 +92,8 @@ pub enum Command {
     Diff(cmd::diff::DiffArgs),
     /// Rank the departments named in responsibility notes.
     Leads(cmd::leads::LeadsArgs),
+    /// Find the text plans share: who copied whom, and how much.
+    Reuse(cmd::reuse::ReuseArgs),
     /// List the numeric targets of the plans.
     Targets(cmd::targets::TargetsArgs),
 }

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         args::Command::Similar(a) => cmd::similar::run(a, &ctx),
         args::Command::Diff(a) => cmd::diff::run(a, &ctx),
         args::Command::Leads(a) => cmd::leads::run(a, &ctx),
+        args::Command::Reuse(a) => cmd::reuse::run(a, &ctx),
         args::Command::Targets(a) => cmd::targets::run(a, &ctx),
     };
     match result {

@@ -95,7 +95,7 @@ pub fn run(corpus: &Path, mb: u64, cpu_seconds: fn() -> f64) -> anyhow::Result<(
     });
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let notes = NoteReader::new();
-    let depts: Vec<Vec<ClauseDepartments>> = stages.time("responsibility notes", true, || {
+    let depts: Vec<Vec<ClauseDepartments>> = stages.time("responsibility notes", false, || {
         docs.iter()
             .map(|d| {
                 d.clauses
@@ -104,6 +104,17 @@ pub fn run(corpus: &Path, mb: u64, cpu_seconds: fn() -> f64) -> anyhow::Result<(
                     .collect()
             })
             .collect()
+    });
+    let analyzer = fangan_catalog::Analyzer::new(NoteReader::new());
+    let analyses: Vec<fangan_catalog::PlanAnalysis> =
+        stages.time("analysis (notes + targets, as ingest does)", true, || {
+            docs.iter().map(|d| analyzer.analyze(d).0).collect()
+        });
+    stages.time("store: plan + analysis as zstd JSON", true, || {
+        for (d, a) in docs.iter().zip(&analyses) {
+            std::hint::black_box(fangan_catalog::store::encode(d).ok());
+            std::hint::black_box(fangan_catalog::store::encode(a).ok());
+        }
     });
     let folded: Vec<String> = stages.time("fold", true, || {
         docs.iter()

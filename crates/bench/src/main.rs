@@ -6,7 +6,10 @@
 //! query set (every phrase of
 //! `tests/fixtures/eval/phrases.txt`, quoted, 10 hits with highlights),
 //! and times `rg -F` over the same files as a baseline. Prints ingest MB/s,
-//! index size, peak memory (VmHWM) and query p50/p99.
+//! index size, peak memory (VmHWM) and query p50/p99. Then times the
+//! `fangan` binary beside it as a user runs it on that index: `show ID`,
+//! `leads` and `targets --headline --table` (each a new process that opens
+//! the catalog).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,6 +73,12 @@ struct Args {
     /// Query the index left by a previous run instead of ingesting again.
     #[arg(long)]
     reuse_index: bool,
+    /// Skip timing the `fangan` commands (show, leads, targets).
+    #[arg(long)]
+    no_commands: bool,
+    /// Only generate the corpus (for `bench/peers/peers.py`), then stop.
+    #[arg(long)]
+    generate_only: bool,
 }
 
 /// mimalloc: indexing allocates many small, short-lived buffers (tokens,
@@ -85,6 +94,9 @@ fn main() -> anyhow::Result<()> {
         args.corpus.display(),
         bytes as f64 / 1048576.0
     );
+    if args.generate_only {
+        return Ok(());
+    }
     if let Some(mb) = args.breakdown {
         return breakdown::run(&args.corpus, mb, cpu_seconds);
     }
@@ -207,7 +219,91 @@ fn main() -> anyhow::Result<()> {
         }
     }
     println!("peak memory (VmHWM): {:.0} MB", peak_rss_mb());
+    if !args.no_commands {
+        commands(&catalog, &args.index, &rg_times)?;
+    }
     std::io::stdout().flush()?;
+    Ok(())
+}
+
+/// Times the `fangan` binary beside this one on the index, as a user runs
+/// it: a new process each time, reading the catalog from disk.
+fn commands(catalog: &Catalog, index: &Path, rg_times: &[Duration]) -> anyhow::Result<()> {
+    let exe = std::env::current_exe()?.with_file_name("fangan");
+    if !exe.is_file() {
+        println!(
+            "commands: not timed ({} is missing: cargo build --release --workspace)",
+            exe.display()
+        );
+        return Ok(());
+    }
+    let ids: Vec<String> = catalog.state().plans.keys().cloned().collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let run = |args: &[&str]| -> anyhow::Result<Duration> {
+        let t = Instant::now();
+        let out = Command::new(&exe)
+            .arg("--index")
+            .arg(index)
+            .args(args)
+            .output()
+            .with_context(|| format!("running {}", exe.display()))?;
+        let took = t.elapsed();
+        anyhow::ensure!(
+            out.status.success(),
+            "fangan {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+        Ok(took)
+    };
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let mut rng = Rng(7);
+    let mut show = Vec::new();
+    for _ in 0..21 {
+        let id = &ids[rng.below(ids.len())];
+        show.push(run(&["show", id, "--format", "json"])?);
+    }
+    // the process alone, for scale
+    let version = median(
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let _ = Command::new(&exe).arg("--version").output();
+                t.elapsed()
+            })
+            .collect(),
+    );
+    let leads = median(
+        (0..3)
+            .map(|_| run(&["leads", "--format", "json"]))
+            .collect::<anyhow::Result<_>>()?,
+    );
+    let targets = median(
+        (0..3)
+            .map(|_| run(&["targets", "--headline", "--table", "--format", "csv"]))
+            .collect::<anyhow::Result<_>>()?,
+    );
+    let show = median(show);
+    let rg = if rg_times.is_empty() {
+        String::new()
+    } else {
+        let mut r = rg_times.to_vec();
+        r.sort();
+        format!("; rg -F median {:.0} ms", ms(r[r.len() / 2]))
+    };
+    println!(
+        "commands on {} plans (new process each, medians): show ID {:.0} ms, leads {:.0} ms, targets --headline --table {:.0} ms; `fangan --version` {:.0} ms{rg}",
+        ids.len(),
+        ms(show),
+        ms(leads),
+        ms(targets),
+        ms(version)
+    );
     Ok(())
 }
 

@@ -74,13 +74,14 @@ impl Catalog {
             return s;
         };
         let mut seen: HashSet<&std::path::Path> = HashSet::new();
+        let index = state.file_index();
         for f in &walked.found {
             seen.insert(&f.path);
-            if let Some(e) = state.by_file(&f.path) {
+            if let Some(e) = index.plan(&f.path) {
                 if e.size != f.size || e.mtime != f.mtime {
                     s.changed.push(f.path.clone());
                 }
-            } else if let Some(r) = state.refused.iter().find(|r| r.file == f.path) {
+            } else if let Some(r) = index.refused(&f.path) {
                 if r.size != f.size || r.mtime != f.mtime {
                     s.changed.push(f.path.clone());
                 }

@@ -11,22 +11,23 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::state::CatalogState;
+use crate::state::{CatalogState, PlanEntry};
 
 /// Ids taken in this ingest, by the file that took them.
 pub type Claimed = HashMap<String, PathBuf>;
 
 /// The id of `file` (found under a source folder named `source_name`, at
-/// `rel`), or why it cannot have the one its manifest gives.
+/// `rel`; `recorded`: the plan already read from it), or why it cannot have the one its manifest gives.
 pub fn assign(
     state: &CatalogState,
+    recorded: Option<&PlanEntry>,
     claimed: &Claimed,
     file: &Path,
     rel: &str,
     source_name: &str,
     manifest_id: Option<&str>,
 ) -> Result<String, String> {
-    if let Some(entry) = state.by_file(file) {
+    if let Some(entry) = recorded {
         let id = &entry.meta.id;
         if manifest_id.is_none_or(|m| m == id) {
             return Ok(id.clone());
@@ -92,15 +93,43 @@ mod tests {
     fn two_files_with_one_stem_get_two_ids() {
         let state = CatalogState::default();
         let mut claimed = Claimed::new();
-        let a = assign(&state, &claimed, Path::new("/p/a.txt"), "a.txt", "p", None).unwrap();
+        let a = assign(
+            &state,
+            None,
+            &claimed,
+            Path::new("/p/a.txt"),
+            "a.txt",
+            "p",
+            None,
+        )
+        .unwrap();
         claimed.insert(a.clone(), "/p/a.txt".into());
-        let b = assign(&state, &claimed, Path::new("/p/a.md"), "a.md", "p", None).unwrap();
+        let b = assign(
+            &state,
+            None,
+            &claimed,
+            Path::new("/p/a.md"),
+            "a.md",
+            "p",
+            None,
+        )
+        .unwrap();
         claimed.insert(b.clone(), "/p/a.md".into());
-        let c = assign(&state, &claimed, Path::new("/q/a.txt"), "a.txt", "q", None).unwrap();
+        let c = assign(
+            &state,
+            None,
+            &claimed,
+            Path::new("/q/a.txt"),
+            "a.txt",
+            "q",
+            None,
+        )
+        .unwrap();
         claimed.insert(c.clone(), "/q/a.txt".into());
         assert_eq!((a.as_str(), b.as_str(), c.as_str()), ("a", "a.md", "q/a"));
         let d = assign(
             &state,
+            None,
             &claimed,
             Path::new("/p/sub/a.txt"),
             "sub/a.txt",
@@ -109,7 +138,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d, "sub/a");
-        let e = assign(&state, &claimed, Path::new("/x/a.txt"), "a.txt", "x", None).unwrap();
+        let e = assign(
+            &state,
+            None,
+            &claimed,
+            Path::new("/x/a.txt"),
+            "a.txt",
+            "x",
+            None,
+        )
+        .unwrap();
         assert_eq!(e, "x/a");
     }
 
@@ -120,6 +158,7 @@ mod tests {
         claimed.insert("plan-1".into(), "/p/one.txt".into());
         let e = assign(
             &state,
+            None,
             &claimed,
             Path::new("/p/two.txt"),
             "two.txt",

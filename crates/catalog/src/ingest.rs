@@ -504,8 +504,9 @@ fn plan_jobs(
     let mut claimed = Claimed::new();
     let mut jobs = Vec::new();
     let mut by_file: HashSet<String> = HashSet::new();
+    let index = state.file_index();
     for f in found {
-        let recorded = state.by_file(&f.path);
+        let recorded = index.plan(&f.path);
         if let Some(e) = recorded {
             if e.size == f.size && e.mtime == f.mtime && e.generation == gen && !retable {
                 claimed.insert(e.meta.id.clone(), f.path.clone());
@@ -513,7 +514,7 @@ fn plan_jobs(
                 report.unchanged += 1;
                 continue;
             }
-        } else if let Some(r) = state.refused.iter().find(|r| r.file == f.path) {
+        } else if let Some(r) = index.refused(&f.path) {
             if r.size == f.size && r.mtime == f.mtime && !retry_refused {
                 report.refused.push((f.path.clone(), r.reason.clone()));
                 continue;
@@ -545,6 +546,7 @@ fn plan_jobs(
             .unwrap_or_default();
         match assign(
             state,
+            recorded,
             &claimed,
             &f.path,
             &f.rel,

@@ -5,7 +5,7 @@
 //! It is saved as a catalog file of the store at every commit, and the
 //! commit's payload names that file (see [`crate::store`]).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use fangan_model::PlanMeta;
@@ -83,6 +83,25 @@ pub struct Refused {
     pub mtime: u64,
 }
 
+/// Plans and refusals of a state by their file.
+#[derive(Debug)]
+pub struct FileIndex<'a> {
+    plans: HashMap<&'a Path, &'a PlanEntry>,
+    refused: HashMap<&'a Path, &'a Refused>,
+}
+
+impl<'a> FileIndex<'a> {
+    /// The plan read from `file`.
+    pub fn plan(&self, file: &Path) -> Option<&'a PlanEntry> {
+        self.plans.get(file).copied()
+    }
+
+    /// The refusal of `file`.
+    pub fn refused(&self, file: &Path) -> Option<&'a Refused> {
+        self.refused.get(file).copied()
+    }
+}
+
 /// A table the user configured, copied into the index folder so the index
 /// carries it (`config/NAME`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,7 +160,20 @@ impl CatalogState {
         self.plans.values().map(|p| p.bytes).sum()
     }
 
-    /// The plan read from `file`.
+    /// Plans and refusals by file, for looking files up in a loop
+    /// ([`CatalogState::by_file`] scans every plan).
+    pub fn file_index(&self) -> FileIndex<'_> {
+        FileIndex {
+            plans: self
+                .plans
+                .values()
+                .filter_map(|p| Some((p.file.as_deref()?, p)))
+                .collect(),
+            refused: self.refused.iter().map(|r| (r.file.as_path(), r)).collect(),
+        }
+    }
+
+    /// The plan read from `file` (a scan: see [`CatalogState::file_index`]).
     pub fn by_file(&self, file: &Path) -> Option<&PlanEntry> {
         self.plans
             .values()

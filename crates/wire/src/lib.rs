@@ -19,6 +19,7 @@
 pub mod ingest;
 pub mod leads;
 pub mod plan;
+pub mod reuse;
 pub mod search;
 pub mod targets;
 

@@ -323,15 +323,31 @@ const RECURS: usize = 5;
 /// name recurs through the text (`湘阴` ×60), as a reader would conclude; of
 /// several, the most local (a county plan cites its province's documents).
 fn named_throughout(text: &str) -> Option<Vote> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"(\p{Han}{2,12}?)(?:人民政府|政府)").expect("valid"));
-    let plain = fangan_model::fold::fold_str(text);
     let mut best: Option<((u8, usize), String)> = None;
-    for c in re.captures_iter(&plain) {
-        let Some((name, _)) = place_in(&c[1], false) else {
+    let mut counted: HashMap<String, usize> = HashMap::new();
+    // each `政府`, and the Han characters before it (a literal search: this
+    // runs over whole texts)
+    for (at, _) in text.match_indices("政府") {
+        let before = &text[..at];
+        let before = before.strip_suffix("人民").unwrap_or(before);
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_han(*c))
+            .take(12)
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let words = fangan_model::fold::fold_str(&before[start..]);
+        if words.chars().count() < 2 {
+            continue;
+        }
+        let Some((name, _)) = place_in(&words, false) else {
             continue;
         };
-        let n = plain.matches(name::stem(&name)).count();
+        let stem = name::stem(&name).to_string();
+        let n = *counted
+            .entry(stem.clone())
+            .or_insert_with(|| text.matches(stem.as_str()).count());
         let rank = known(&name).first().map_or(2, |d| d.level.rank());
         if n >= RECURS && best.as_ref().is_none_or(|(m, _)| (rank, n) > *m) {
             best = Some(((rank, n), name));
@@ -347,6 +363,10 @@ fn named_throughout(text: &str) -> Option<Vote> {
         context: String::new(),
         weight: 1,
     })
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The longest known place a field starts with (`琼中县发展和改革委员会`).
