@@ -1,13 +1,15 @@
 //! The [`Extractor`]: text in, [`Target`]s out.
 //!
 //! The text is cut into lines, each line folded (width, white space,
-//! traditional characters) with a map back to the input and cut into
-//! sentences (`。`, `；`); [`crate::sentence`] reads each sentence's
+//! traditional characters, pinyin annotations) with a map back to the input
+//! and cut into sentences (`。`, `；`); [`crate::sentence`] reads each sentence's
 //! quantities; the drafts become targets with byte spans of the input.
 
 use fangan_model::{fold, MappedText, Span};
 
+use crate::cell::cell_above;
 use crate::indicators::{IndicatorTable, DEFAULT_TABLE};
+use crate::pinyin;
 use crate::quantity::{scan, Quantity};
 use crate::sentence::{self, Draft};
 use crate::{Kind, Result, Target};
@@ -102,7 +104,10 @@ impl Extractor {
     }
 
     /// All targets of `text`, in order of appearance; spans are byte ranges
-    /// of `text`.
+    /// of `text`. Every target names its indicator: a value alone in a
+    /// table cell (`力争 17家 |`) takes the cell above
+    /// ([`crate::cell::cell_above`]); a number that names nothing (`2万`) is
+    /// no target.
     pub fn extract(&self, text: &str) -> Vec<Target> {
         // a line break ends a sentence; folding would drop it, so fold by line
         let mut out = Vec::new();
@@ -111,12 +116,22 @@ impl Extractor {
             self.extract_line(text, offset, line.trim_end_matches(['\n', '\r']), &mut out);
             offset += line.len();
         }
+        out.retain_mut(|t| {
+            if t.indicator.is_empty() {
+                let bare = matches!(t.unit.as_str(), "万" | "亿");
+                if let Some(above) = cell_above(text, t.span.start, bare) {
+                    t.canonical = self.table.canonical(&above, t.kind);
+                    t.indicator = above;
+                }
+            }
+            !t.indicator.is_empty()
+        });
         out
     }
 
     /// The targets of `line`, which starts at byte `offset` of `text`.
     fn extract_line(&self, text: &str, offset: usize, line: &str, out: &mut Vec<Target>) {
-        let folded = fold::fold(line);
+        let folded = pinyin::strip_mapped(&fold::fold(line));
         let f = folded.text();
         let quantities = scan(f);
         if quantities.is_empty() {

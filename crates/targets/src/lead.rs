@@ -7,10 +7,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::unit::UnitClass;
+
 /// Words in front of an indicator that are not part of it.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[、,:和及与或并]|其中|全年|年内|今年|当年|每年|同时|到\d{4}年(?:底|末)?|\d{4}年(?:底|末|内)?|力争|力促|确保|保证|争取达到|努力|实现|完成|推动|推进|计划|预计|持续)",
+        r"^(?:[、,:和及与或并]|其中|全年|年内|今年|当年|每年|同时|到\d{4}年(?:底|末)?|\d{4}[-—–~至到]\d{4}年(?:累计|间|期间)?|\d{4}年(?:底|末|内)?|力争|力促|确保|保证|争取达到|努力|实现|完成|推动|推进|计划|预计|持续)",
     )
     .expect("leading pattern")
 });
@@ -128,14 +130,22 @@ pub(crate) struct Lead {
 /// Reads `lead` (folded text from the phrase start to the number).
 pub(crate) fn read(lead: &str) -> Lead {
     let mut s = lead;
-    while let Some(m) = LEADING.find(s) {
-        s = &s[m.end()..];
+    loop {
+        let marker = crate::marker::marker_len(s);
+        let words = LEADING.find(s).map_or(0, |m| m.end());
+        if marker + words == 0 {
+            break;
+        }
+        s = &s[marker.max(words)..];
     }
     let mut growth = false;
     let mut decline = false;
     let mut respectively = false;
     'strip: loop {
         for (w, g) in TRAILING {
+            if *w == "达" && !crate::qualifier::reaches(s) {
+                continue; // 下达
+            }
             if let Some(rest) = s.strip_suffix(w) {
                 growth |= g;
                 decline |= *g && matches!(*w, "下降" | "降低" | "减少");
@@ -154,9 +164,11 @@ pub(crate) fn read(lead: &str) -> Lead {
     }
     let mut indicator = s.to_string();
     // 从11.37万亿元提高到: the starting point is no part of the indicator
-    if let Some(at) = indicator.find("从") {
-        if indicator[at + "从".len()..].starts_with(|c: char| c.is_ascii_digit()) {
-            indicator.truncate(at);
+    for from in ["从", "由"] {
+        if let Some(at) = indicator.find(from) {
+            if indicator[at + from.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                indicator.truncate(at);
+            }
         }
     }
     if let Some(m) = COUNTED.find(&indicator) {
@@ -208,6 +220,16 @@ pub(crate) fn is_connector(s: &str) -> bool {
     )
 }
 
+/// True when `indicator` (as read from a lead) makes a sum of `class` a
+/// policy's cap or unit amount, not a target: `最高不超过500万元`,
+/// `每辆车免税额不超过3万元`.
+pub(crate) fn is_cap(indicator: &str, class: UnitClass) -> bool {
+    let capped = ["最高", "最多"].iter().any(|w| indicator.ends_with(w));
+    let per_item =
+        class == UnitClass::Money && indicator.contains('每') && !indicator.contains("每年");
+    capped || per_item
+}
+
 /// True when `lead` ends in words that make the number a specification of a
 /// facility or a payment, not a target (`年产25万吨`, `奖励5万元`).
 pub(crate) fn is_spec(lead: &str) -> bool {
@@ -253,6 +275,10 @@ mod tests {
         );
         assert_eq!(read("2025年引进产业项目").indicator, "引进产业项目");
         assert_eq!(
+            read("2018—2021年累计安排工业发展专项资金").indicator,
+            "安排工业发展专项资金"
+        );
+        assert_eq!(
             read("地区生产总值从11.37万亿元提高到").indicator,
             "地区生产总值"
         );
@@ -279,6 +305,15 @@ mod tests {
         assert_eq!(l.items().len(), 1);
         let l = read("争取中央和省各类指标资金增长");
         assert_eq!(l.items(), ["争取中央和省各类指标资金"]);
+    }
+
+    #[test]
+    fn caps_and_unit_amounts_of_a_policy() {
+        assert!(is_cap("最高", UnitClass::Money));
+        assert!(is_cap("每辆新能源乘用车免税额", UnitClass::Money));
+        assert!(!is_cap("每户安装", UnitClass::Count));
+        assert!(!is_cap("城乡低保标准", UnitClass::Money));
+        assert_eq!(read("对产值由3亿元以下增加到").indicator, "对产值");
     }
 
     #[test]

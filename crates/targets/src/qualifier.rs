@@ -35,7 +35,7 @@ const VERBS: &[(&str, &str)] = &[
     ("控制在", ""),
     ("稳定在", "稳定"),
     ("稳定", "稳定"),
-    ("保持在", "稳定"),
+    ("保持在", ""),
     ("保持", "稳定"),
     ("稳在", "稳定"),
     ("守牢", "稳定"),
@@ -53,10 +53,24 @@ pub(crate) fn verb_before(lead: &str) -> (&'static str, usize) {
     // `提高到不低于`, `提升至`: the trailing 到/至 belongs to the verb
     for (w, f) in VERBS {
         if lead.ends_with(w) {
+            if *w == "达" && !reaches(lead) {
+                return ("", 0);
+            }
             return (f, w.len());
         }
     }
     ("", 0)
+}
+
+/// Words ending in `达` that are not the verb `达(到)`: `下达`, `传达` …
+const NOT_REACH: &[&str] = &[
+    "下达", "传达", "转达", "送达", "抵达", "到达", "表达", "发达", "通达", "直达", "雷达",
+];
+
+/// True when the `达` that `lead` ends with is the verb `达(到)`
+/// (`履约率达`), not the end of another word (`专项资金下达`).
+pub(crate) fn reaches(lead: &str) -> bool {
+    !NOT_REACH.iter().any(|w| lead.ends_with(w))
 }
 
 /// Folds a qualifier as written to its one spelling; unknown words are kept.
@@ -108,5 +122,9 @@ mod tests {
         );
         assert_eq!(verb_before("办理时间压缩至"), ("以内", "压缩至".len()));
         assert_eq!(verb_before("地区生产总值增长"), ("", 0));
+        // 下达 is no 达到; 保持在 is no qualifier
+        assert_eq!(verb_before("专项资金于6月底前下达"), ("", 0));
+        assert_eq!(verb_before("居民消费价格涨幅保持在").0, "");
+        assert_eq!(verb_before("生活污水处理率保持").0, "稳定");
     }
 }

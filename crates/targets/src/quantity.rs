@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::unit::{unit_at, Unit, UnitClass};
+use crate::unit::{is_duration, unit_at, Unit, UnitClass};
 
 /// A quantity found in folded text; offsets are bytes of that text.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +56,13 @@ static HAN_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("han count pattern")
 });
 
+/// An amount written in Chinese numerals after a verb of reaching
+/// (`总量超过五千亿`, `突破一千万元`).
+static HAN_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:超过|突破|达到|超)(?P<num>[一二两三四五六七八九十百千]{1,5})(?P<unit>万亿元|亿元|万元|万亿|亿|万)")
+        .expect("han amount pattern")
+});
+
 /// A rank written in Chinese numerals (`保持全省前十`, `进入全国前五十名`);
 /// the words before it must name a ranking, so `前三季度` is no rank.
 static HAN_RANK: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,6 +102,9 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
         let rest = &text[m.end()..];
         if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue; // 5G, 35KV, 4A级
+        }
+        if num.len() > 1 && num.starts_with('0') && num.as_bytes()[1].is_ascii_digit() {
+            continue; // 01名: a serial number, not a count
         }
         let placeholder = !num.starts_with(|c: char| c.is_ascii_digit());
         let before_text = &text[..m.start()];
@@ -156,6 +166,15 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
             Quantity::new(num.start(), unit_end, value, unit),
         ));
     }
+    for caps in HAN_AMOUNT.captures_iter(text) {
+        let (num, unit) = (&caps["num"], caps.name("unit").expect("unit"));
+        let (Some(value), Some(unit)) = (han_number(num), unit_at(unit.as_str())) else {
+            continue;
+        };
+        let start = caps.name("num").expect("numeral").start();
+        let unit_end = caps.get(0).expect("whole").end();
+        out.push(close(text, Quantity::new(start, unit_end, value, unit)));
+    }
     for caps in HAN_RANK.captures_iter(text) {
         let num = caps.name("num").expect("numeral");
         let after = caps.get(0).expect("whole").end();
@@ -214,13 +233,18 @@ impl Quantity {
     }
 }
 
-/// `q` with the closing qualifiers of `text` after its unit.
+/// `q` with the closing qualifiers of `text` after its unit; a time
+/// followed by `内` is a limit (`3个工作日内`).
 fn close(text: &str, mut q: Quantity) -> Quantity {
     while let Some((w, f)) = POST.iter().find(|(w, _)| text[q.end..].starts_with(w)) {
         q.end += w.len();
         if !q.post.contains(f) {
             q.post.push(*f);
         }
+    }
+    if q.post.is_empty() && is_duration(&q.unit.name) && text[q.end..].starts_with('内') {
+        q.end += '内'.len_utf8();
+        q.post.push("以内");
     }
     q
 }
@@ -245,6 +269,10 @@ fn han_number(s: &str) -> Option<f64> {
                 total += current * 100.0;
                 current = 0.0;
             }
+            '千' => {
+                total += current * 1000.0;
+                current = 0.0;
+            }
             _ => current = digit(c)?,
         }
     }
@@ -267,6 +295,15 @@ mod tests {
         assert_eq!((q.value, q.unit.name.as_str()), (8.0, "%"));
         assert_eq!(q.post, vec!["以上"]);
         assert_eq!(&"地区生产总值增长8%以上,"[q.start..q.end], "8%以上");
+    }
+
+    #[test]
+    fn a_time_followed_by_nei_is_a_limit() {
+        let q = one("环评报告书14个工作日内完成审批");
+        assert_eq!(q.post, vec!["以内"]);
+        assert_eq!(q.unit.name, "个工作日");
+        assert!(one("3小时内").post == vec!["以内"]);
+        assert!(one("建设100公里内河航道").post.is_empty());
     }
 
     #[test]
@@ -308,6 +345,8 @@ mod tests {
             "5G基站",
             "“3×3”现代化产业体系",
             "3个月内",
+            "01名称",
+            "编号007号",
         ] {
             assert!(scan(text).is_empty(), "{text}: {:?}", scan(text));
         }
@@ -320,6 +359,10 @@ mod tests {
         assert_eq!(han_number("十二"), Some(12.0));
         assert_eq!(han_number("三十"), Some(30.0));
         assert_eq!(han_number("两"), Some(2.0));
+        assert_eq!(han_number("五千"), Some(5000.0));
+        let q = one("集群总量超过五千亿规模");
+        assert_eq!((q.value, q.unit.name.as_str()), (5000.0, "亿"));
+        assert!(scan("五千亿规模").is_empty(), "no verb, no amount");
     }
 
     #[test]

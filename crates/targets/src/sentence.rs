@@ -13,30 +13,23 @@
 //! - `力争`/`确保` before an indicator carry to the rest of the sentence.
 
 use crate::lead;
+use crate::marker;
 use crate::qualifier::{push_unique, verb_before, CARRIED};
 use crate::quantity::Quantity;
+use crate::tail;
 use crate::unit::{complete_bare, UnitClass};
 use crate::Kind;
 
-/// Phrase boundaries inside a sentence.
-const PHRASE_END: &[char] = &[',', ':'];
+/// Phrase boundaries inside a sentence (`|`: a table cell's edge).
+const PHRASE_END: &[char] = &[',', ':', '|'];
 /// Where the noun after a number stops.
-const TAIL_END: &[char] = &[',', ':', '、', '(', '“', '”'];
-
-/// Nouns after a count that make it a count of documents or measures, not a
-/// target (`27项工作要点`, `36条措施`).
-const DOCUMENT_NOUNS: &[&str] = &[
-    "要点", "措施", "举措", "政策", "意见", "方案", "文件", "通知", "办法", "细则", "条例", "清单",
-    "指标",
-];
+const TAIL_END: &[char] = &[',', ':', '|', '、', '(', '“', '”'];
+/// Words that join the nouns of two counts (`2个集群和6个集群`).
+const LIST_JOINS: &[char] = &['和', '及', '与', '或'];
 
 /// Verbs that open a new action in a sentence: `力争`/`确保` before them do
 /// not carry past them.
 const NEW_ACTION: &[&str] = &["推动", "推进", "加快", "同时"];
-
-/// Nouns of money that a sum may stand before and still be a target
-/// (`10.8亿元铁路专用线专项债`).
-const MONEY_NOUNS: &[&str] = &["债", "资金", "贷款", "基金", "投资", "投入", "经费"];
 
 /// Verbs that open an indicator and hold for the next items of a `、` list
 /// (`新增科技创新平台2个、高新技术企业6家`).
@@ -99,8 +92,24 @@ pub(crate) fn read(f: &str, start: usize, end: usize, qs: &[&Quantity], out: &mu
             .map_or(prev_end, |p| prev_end + p + 1);
         let lead_start = pending.take().unwrap_or(phrase);
         let raw = &f[lead_start..q.start];
-        let next = qs.get(i + 1).map_or(end, |n| n.start.min(end)).max(q.end);
-        let tail_end = f[q.end..next].find(TAIL_END).map_or(next, |p| q.end + p);
+        // 完成超230个50户以上木质房屋…建设: the second number is part of
+        // the first one's noun
+        let adjacent = qs.get(i + 1).filter(|n| n.start == q.end && n.start < end);
+        let noun_from = adjacent.map_or(q.end, |n| n.end);
+        let next_at = if adjacent.is_some() { i + 2 } else { i + 1 };
+        let next = qs
+            .get(next_at)
+            .map_or(end, |n| n.start.min(end))
+            .max(noun_from);
+        let mut tail_end = f[noun_from..next]
+            .find(TAIL_END)
+            .map_or(next, |p| noun_from + p);
+        let followed = tail_end == next && qs.get(next_at).is_some_and(|n| n.start < end);
+        // 2个千亿级产业集群和6个…: a list of nouns, not a modifier
+        let listed = followed && f[..tail_end].ends_with(LIST_JOINS);
+        if listed {
+            tail_end = q.end + f[q.end..tail_end].trim_end_matches(LIST_JOINS).len();
+        }
         let mut tail = &f[q.end..tail_end];
         if lead::is_connector(tail) {
             tail = "";
@@ -108,14 +117,25 @@ pub(crate) fn read(f: &str, start: usize, end: usize, qs: &[&Quantity], out: &mu
         if q.unit.class == UnitClass::Count && inside_quotes(&f[start..q.start]) {
             continue; // names: “人才新政36条”, “三个基地”
         }
-        let followed = i + 1 < qs.len() && tail_end == next && qs[i + 1].start < end;
-        if !tail.is_empty() && followed {
-            // a number inside the next target's indicator: 过5亿元以上企业10家
-            pending = Some(lead_start);
+        if q.unit.class == UnitClass::Count && raw.ends_with(['(', '共']) {
+            continue; // 方案(共118项), 牵头工作(8项): the items listed below
+        }
+        if !tail.is_empty() && followed && !listed {
+            // a number inside the next target's indicator: 过5亿元以上企业10家;
+            // with the values listed before it: 超30亿元或3亿美元项目2个
+            let mut from = lead_start;
+            if let Some(g) = groups.last() {
+                if g.end == lead_start && lead::is_connector(raw.trim_start_matches(PHRASE_END)) {
+                    from = g.start;
+                    groups.pop();
+                }
+            }
+            pending = Some(from);
             continue;
         }
         prev_end = q.end;
-        let opening = raw.trim_start_matches(|c| PHRASE_END.contains(&c) || c == '、');
+        let opening =
+            marker::strip(raw.trim_start_matches(|c| PHRASE_END.contains(&c) || c == '、'));
         if NEW_ACTION.iter().any(|w| opening.starts_with(w)) {
             carry.clear();
         }
@@ -137,6 +157,9 @@ pub(crate) fn read(f: &str, start: usize, end: usize, qs: &[&Quantity], out: &mu
             continue;
         }
         let read = lead::read(raw);
+        if lead::is_cap(&read.indicator, q.unit.class) {
+            continue; // 最高不超过500万元: a cap on a payment
+        }
         let (verb, _) = verb_before(raw);
         let mut qualifiers = carry.clone();
         for l in local {
@@ -154,22 +177,10 @@ pub(crate) fn read(f: &str, start: usize, end: usize, qs: &[&Quantity], out: &mu
         } else if tail.is_empty() {
             read.items()
         } else {
-            if matches!(q.unit.class, UnitClass::Money | UnitClass::Measure)
-                && !MONEY_NOUNS.iter().any(|n| tail.contains(n))
-                && verb.is_empty()
-            {
-                continue; // 35KV变电站, 年产25万吨辣条产业园
+            match tail::indicator(q, raw, &read.indicator, tail, verb) {
+                Some(indicator) => vec![indicator],
+                None => continue,
             }
-            if tail.starts_with('的') {
-                continue; // 17个乡镇的基础设施: the number says where, not how much
-            }
-            if matches!(q.unit.class, UnitClass::Percent | UnitClass::Points) {
-                continue; // 按投资额的1%给予奖励: a rate of something else
-            }
-            if DOCUMENT_NOUNS.iter().any(|n| tail.contains(n)) {
-                continue; // 27项工作要点
-            }
-            vec![format!("{}{}", read.indicator, tail)]
         };
         let end_at = if tail.is_empty() { q.end } else { tail_end };
         prev_end = end_at;

@@ -156,4 +156,38 @@ mod tests {
         assert_eq!(t.display(), "力争达到 90%以上");
         assert_eq!(Kind::GrowthRate.to_string(), "growth-rate");
     }
+
+    #[test]
+    fn targets_read_back_from_json() {
+        let t = Target {
+            indicator: "地区生产总值".into(),
+            canonical: "地区生产总值增速".into(),
+            value: f64::NAN,
+            value_max: None,
+            unit: "%".into(),
+            kind: Kind::GrowthRate,
+            qualifiers: vec!["力争".into()],
+            span: Span::new(3, 30),
+            snippet: "地区生产总值增长x%".into(),
+            placeholder: true,
+        };
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(json.contains("\"value\":null"), "{json}");
+        let back: Target = serde_json::from_str(&json).unwrap();
+        assert!(back.value.is_nan());
+        assert_eq!(
+            Target { value: 0.0, ..back },
+            Target {
+                value: 0.0,
+                ..t.clone()
+            }
+        );
+        let t = Target {
+            value: 8.5,
+            placeholder: false,
+            ..t
+        };
+        let back: Target = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+        assert_eq!(back, t);
+    }
 }

@@ -82,6 +82,7 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("位", "位", Count),
     ("支", "支", Count),
     ("栋", "栋", Count),
+    ("幢", "幢", Count),
     ("间", "间", Count),
     ("张", "张", Count),
     ("张床", "张床", Count),
@@ -119,6 +120,7 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("千瓦", "千瓦", Measure),
     ("万千瓦", "万千瓦", Measure),
     ("立方米", "立方米", Measure),
+    ("立方", "立方", Measure),
     ("万立方米", "万立方米", Measure),
     ("标箱", "标箱", Measure),
     ("万标箱", "万标箱", Measure),
@@ -134,6 +136,11 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("个月", "个月", Skip),
     ("年", "年", Skip),
 ];
+
+/// Units of time: `3个工作日内` is a limit (`以内`).
+pub(crate) fn is_duration(unit: &str) -> bool {
+    matches!(unit, "个工作日" | "小时" | "分钟" | "天")
+}
 
 /// Denominators that may follow a unit: `元/月`, `元/月/人`.
 const PER: &[&str] = &[
@@ -242,6 +249,9 @@ mod tests {
         assert_eq!(unit_at("万,").unwrap().class, UnitClass::Bare);
         assert_eq!(unit_at("余家").unwrap().name, "家");
         assert_eq!(unit_at("万余件").unwrap().name, "万件");
+        assert_eq!(unit_at("亿立方,").unwrap().name, "亿立方");
+        assert_eq!(unit_at("立方米").unwrap().name, "立方米");
+        assert_eq!(unit_at("幢").unwrap().class, UnitClass::Count);
     }
 
     #[test]

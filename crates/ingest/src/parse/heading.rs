@@ -1,27 +1,36 @@
 //! Headings (the short lead sentence of a clause) and section kinds.
+//!
+//! Lengths are counted without the pinyin annotations of mirror sites
+//! (`地區(qū)`), and kinds are read from the folded heading, so a
+//! traditional or annotated heading reads like its simplified original.
 
-use fangan_model::SectionKind;
+use fangan_model::{fold::fold_str, SectionKind};
+use fangan_targets::{announces_goals, reports_past, strip_pinyin};
 
 use super::paragraphs::MAX_HEADING_LEN;
+
+/// Sentence ends that close a heading.
+const TERMS: [char; 7] = ['。', '！', '？', '；', '!', '?', ';'];
 
 /// The heading of a clause whose text after the label is `body`: the lead
 /// sentence up to the first `。`/`！`/`？`/`；` when it is short, or the whole
 /// first line when that line is a short title without final punctuation.
 pub fn heading(body: &str) -> String {
-    let first_line = body.split('\n').next().unwrap_or("");
+    // a table cell's edge ends the line: `主要预期目标|||1|`
+    let first_line = body.split(['\n', '|']).next().unwrap_or("");
     let lead_end = first_line
         .char_indices()
-        .take(MAX_HEADING_LEN + 1)
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
-        .map(|(i, _)| i);
+        .find(|&(_, c)| TERMS.contains(&c))
+        .map(|(i, _)| i)
+        .filter(|&i| visible_len(&first_line[..i]) <= MAX_HEADING_LEN);
     // a first line that is one sentence, with more text below, is all heading
-    const TERMS: [char; 7] = ['。', '！', '？', '；', '!', '?', ';'];
     let whole = first_line.trim_end_matches(TERMS);
-    let heading_line = body.contains('\n') && !whole.contains(TERMS) && whole.chars().count() <= 80;
+    let more_below = body.len() > first_line.len();
+    let heading_line = more_below && !whole.contains(TERMS) && visible_len(whole) <= 80;
     let h = match lead_end {
         _ if heading_line => whole,
         Some(end) => &first_line[..end],
-        None if first_line.chars().count() <= MAX_HEADING_LEN => first_line,
+        None if visible_len(first_line) <= MAX_HEADING_LEN => first_line,
         None => "",
     };
     h.trim()
@@ -30,7 +39,19 @@ pub fn heading(body: &str) -> String {
         .to_string()
 }
 
+/// Characters of `s` as a reader sees them: pinyin annotations left out.
+fn visible_len(s: &str) -> usize {
+    strip_pinyin(s).chars().count()
+}
+
 /// The kind of a section from its heading.
+///
+/// A heading that reports the past ([`fangan_targets::reports_past`]:
+/// `2023年工作回顾`, `计划执行情况`) is no part of the plan's tasks; one that
+/// announces the plan's goals ([`fangan_targets::announces_goals`]:
+/// `主要预期目标`, `主要指标`, `总体要求`) is objectives even when it also
+/// names requirements (`总体要求和主要预期目标`); then mechanism words, then
+/// goals, then tasks.
 pub fn section_kind(heading: &str) -> SectionKind {
     const MECHANISM: &[&str] = &[
         "机制",
@@ -41,15 +62,21 @@ pub fn section_kind(heading: &str) -> SectionKind {
         "保障",
         "要求",
     ];
-    const OBJECTIVES: &[&str] = &["目标"];
+    const OBJECTIVES: &[&str] = &["目标", "指标"];
     const TASKS: &[&str] = &[
         "任务", "重点", "举措", "措施", "行动", "路径", "内容", "工作",
     ];
-    if MECHANISM.iter().any(|w| heading.contains(w)) {
-        SectionKind::Mechanism
-    } else if OBJECTIVES.iter().any(|w| heading.contains(w)) {
+    let h = fold_str(&strip_pinyin(heading));
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if reports_past(&h) {
+        SectionKind::Other
+    } else if announces_goals(&h) {
         SectionKind::Objectives
-    } else if TASKS.iter().any(|w| heading.contains(w)) {
+    } else if has(MECHANISM) {
+        SectionKind::Mechanism
+    } else if has(OBJECTIVES) {
+        SectionKind::Objectives
+    } else if has(TASKS) {
         SectionKind::Tasks
     } else {
         SectionKind::Other
@@ -102,6 +129,47 @@ mod tests {
         assert_eq!(section_kind("推进机制"), SectionKind::Mechanism);
         assert_eq!(section_kind("组织实施"), SectionKind::Mechanism);
         assert_eq!(section_kind("保障措施"), SectionKind::Mechanism);
+    }
+
+    #[test]
+    fn goals_headings_whatever_their_wording() {
+        for h in [
+            "主要预期目标",
+            "经济社会发展主要预期指标",
+            "落实年度经济社会发展总体要求和主要预期目标",
+            "总体要求",
+            "落實年度經濟社會發展主要預期目標",
+            "年度全區(qū)經(jīng)濟(jì)社會(huì)發(fā)展主要預(yù)期目標(biāo)",
+        ] {
+            assert_eq!(section_kind(h), SectionKind::Objectives, "{h}");
+        }
+        assert_eq!(section_kind("强化组织保障"), SectionKind::Mechanism);
+    }
+
+    #[test]
+    fn reviews_of_the_past_are_no_tasks() {
+        for h in [
+            "上年工作回顾",
+            "上年国民经济和社会发展计划执行情况",
+            "客观总结全年工作,持续提振发展信心",
+        ] {
+            assert_eq!(section_kind(h), SectionKind::Other, "{h}");
+        }
+    }
+
+    #[test]
+    fn a_table_cell_edge_ends_a_heading() {
+        assert_eq!(
+            heading("全区经济社会发展主要预期目标以及各项重点指标|||||1|主要预期目标|"),
+            "全区经济社会发展主要预期目标以及各项重点指标"
+        );
+    }
+
+    #[test]
+    fn pinyin_does_not_count_in_a_heading_length() {
+        let annotated = "經(jīng)濟(jì)發(fā)展".repeat(6);
+        assert!(annotated.chars().count() > 80);
+        assert_eq!(heading(&format!("{annotated}\n|")), annotated);
     }
 
     #[test]
