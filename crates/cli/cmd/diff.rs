@@ -198,7 +198,10 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
     let catalog = match catalog {
         Some(c) => Some(c),
         None if args.against_all => Some(Box::new(ctx.catalog()?)),
-        None => None,
+        // two files: the corpus at hand (./index, --index or the seeds)
+        // still weighs their words, as two plans alone cannot say which
+        // words are rare
+        None => ctx.catalog().ok().map(Box::new),
     };
     let mut corpus = Vec::new();
     let segmenter = match &catalog {
