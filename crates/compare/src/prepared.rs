@@ -22,6 +22,8 @@ pub struct Prepared<'d> {
     pub units: Vec<Unit>,
     /// The analysis of each unit.
     pub analyses: Vec<Analysis>,
+    /// The place names it uses (masked when comparing).
+    pub places: Places,
 }
 
 /// The places a plan names often: its county from the metadata, and the
@@ -64,13 +66,16 @@ impl<'d> Prepared<'d> {
             doc,
             units,
             analyses,
+            places,
         }
     }
 
-    /// Counts the plan's leaves into a rarity table.
+    /// Counts the plan's clause leaves into a rarity table (paragraphs of
+    /// front matter are not counted: rarity is over clauses, so that a
+    /// plan's front matter does not shift the weights of its tasks).
     pub fn count_into(&self, rarity: &mut Rarity) {
         for (u, a) in self.units.iter().zip(&self.analyses) {
-            if u.role == crate::unit::UnitRole::Leaf {
+            if u.role == crate::unit::UnitRole::Leaf && u.part.is_none() {
                 rarity.add(a);
             }
         }
