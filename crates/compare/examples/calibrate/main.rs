@@ -58,13 +58,25 @@ fn grid() -> Vec<Knob> {
                 b.near_copy(v);
             },
         },
+        Knob {
+            name: "related_min_words",
+            values: &[0.0, 0.05, 0.1, 0.15],
+            set: |b, v| {
+                b.related_min_words(v);
+            },
+        },
     ]
 }
 
 /// The library default of each knob, in the order of [`grid`].
 fn defaults() -> Vec<f32> {
     use fangan_compare::align;
-    vec![align::MIN_SCORE, align::PARAPHRASE, align::NEAR_COPY]
+    vec![
+        align::MIN_SCORE,
+        align::PARAPHRASE,
+        align::NEAR_COPY,
+        align::RELATED_MIN_WORDS,
+    ]
 }
 
 /// Every combination of knob values, as indexes into each knob's values.
