@@ -222,6 +222,7 @@ impl AlignerBuilder {
             ("member_min", c.member_min),
             ("group_min", c.group_min),
             ("kind_penalty", c.kind_penalty),
+            ("related_min_words", c.related_min_words),
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(Error::OutOfRange {
@@ -882,6 +883,98 @@ mod tests {
             .map(|e| (e.a.slice(ta), e.b.slice(tb)))
             .collect();
         assert_eq!(numbers, vec![("40", "50")]);
+    }
+
+    #[test]
+    fn a_task_is_at_most_related_to_a_summary_section() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[
+                ("一", Level::Section, "一、工作目标。全年地区生产总值增长6%，社会消费品零售总额增长7%，固定资产投资增长8%，外贸进出口增长5%。"),
+                ("二/1", Level::Task, "1. 扩大消费。社会消费品零售总额增长7%，举办美食节和购物节。"),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                (
+                    "一",
+                    Level::Section,
+                    "一、攻坚目标。全年地区生产总值增长5%，固定资产投资增长6%。",
+                ),
+                (
+                    "二/1",
+                    Level::Task,
+                    "1. 促进消费。社会消费品零售总额增长6%，举办年货节。",
+                ),
+            ],
+        );
+        let (pa, pb) = (Prepared::new(&seg, &a), Prepared::new(&seg, &b));
+        let (sec, task) = (&pa.units[0], &pb.units[1]);
+        assert!(summary_against_task(&pa, sec, &pb, task));
+        assert!(summary_against_task(&pb, task, &pa, sec));
+        assert!(!summary_against_task(&pa, sec, &pb, &pb.units[0]));
+        assert!(!summary_against_task(&pa, &pa.units[1], &pb, task));
+        let cmp = aligner(&seg).align(&a, &b);
+        for p in &cmp.pairs {
+            let levels = (a.clauses[p.a].level, b.clauses[p.b].level);
+            if levels.0 != levels.1 {
+                assert_ne!(p.label, Label::Paraphrase, "{:?}", paths(&a, &b, &cmp));
+            }
+        }
+    }
+
+    #[test]
+    fn weak_related_pairs_are_shown_only_when_asked() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[
+                (
+                    "二/1",
+                    Level::Task,
+                    "1. 促进旅游消费。办好文体活动，力争旅游接待人次突破1000万。",
+                ),
+                (
+                    "二/2",
+                    Level::Task,
+                    "2. 强化安全生产监管。深入开展矿山专项整治。",
+                ),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                (
+                    "二/1",
+                    Level::Task,
+                    "1. 促进旅游消费。开展营销推介，力争旅游接待人次突破800万。",
+                ),
+                ("二/2", Level::Task, "2. 加强耕地保护。落实田长制。"),
+            ],
+        );
+        // every pair related (paraphrase out of reach), every one weak
+        let run = |all: bool| {
+            Aligner::builder()
+                .min_score(0.01)
+                .paraphrase(1.0)
+                .near_copy(1.0)
+                .related_min_words(1.0)
+                .related(all)
+                .build(&seg, Rarity::new())
+                .unwrap()
+                .align(&a, &b)
+        };
+        assert!(run(false).pairs.is_empty());
+        assert!(run(false).only_a.contains(&0));
+        let shown = run(true);
+        let p = shown
+            .pairs
+            .iter()
+            .find(|p| p.a == 0)
+            .expect("the related pair");
+        assert_eq!((p.b, p.label), (0, Label::Related));
     }
 
     #[test]

@@ -147,7 +147,14 @@ fn wholes(x: &Prepared<'_>, sx: &Stream, sy: &Stream, taken: &[bool]) -> Vec<Reg
             continue;
         };
         let copied: usize = runs.iter().map(|r| r.len).sum();
-        let (from, to) = (first.b, last.b + last.len);
+        let (mut from, to) = (first.b, last.b + last.len);
+        // a number edited at the start of the copy (`2022年` → `2023年`)
+        // belongs to it: the region starts at the number, not after it
+        let mut k = first.a;
+        while k > 0 && from > 0 && is_digit(sx.chars[s + k - 1]) && is_digit(sy.chars[from - 1]) {
+            k -= 1;
+            from -= 1;
+        }
         let cover = |n: usize| copied as f32 >= COPY_COVER * n as f32;
         if copied >= COPY_MIN_CHARS
             && cover(e - s)
@@ -158,6 +165,11 @@ fn wholes(x: &Prepared<'_>, sx: &Stream, sy: &Stream, taken: &[bool]) -> Vec<Reg
         }
     }
     out
+}
+
+/// A digit of a number, Arabic or Chinese.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || "〇零一二三四五六七八九十百千万".contains(c)
 }
 
 /// A piece of a unit: its byte range in the unit's shown text.
@@ -286,8 +298,38 @@ fn cut(
 }
 
 /// Finds the re-split copies between `a` and `b` and cuts the units they
-/// run over; `None` when there are none.
+/// run over; `None` when there are none. The side whose whole units cover
+/// more of the other is read first: its paragraphs are the passages, the
+/// other side's chunks the pieces (a chunk that happens to lie whole over
+/// two paragraphs does not cut them).
 pub fn resplit<'d>(seg: &Segmenter, a: &Prepared<'d>, b: &Prepared<'d>) -> Option<Resplit<'d>> {
+    let (sa, sb) = (Stream::new(a), Stream::new(b));
+    let span = |rs: Vec<Region>| rs.iter().map(|r| r.to - r.from).sum::<usize>();
+    let from_a = span(wholes(a, &sa, &sb, &vec![false; a.units.len()]));
+    let from_b = span(wholes(b, &sb, &sa, &vec![false; b.units.len()]));
+    if from_b > from_a {
+        return resplit_from(seg, b, a).map(Resplit::flipped);
+    }
+    resplit_from(seg, a, b)
+}
+
+impl Resplit<'_> {
+    /// The same copies with the plans' roles swapped.
+    fn flipped(self) -> Self {
+        let swap = |v: Vec<(usize, usize)>| v.into_iter().map(|(i, j)| (j, i)).collect();
+        Resplit {
+            a: self.b,
+            b: self.a,
+            gone_a: self.gone_b,
+            gone_b: self.gone_a,
+            copies: swap(self.copies),
+            joined: swap(self.joined),
+        }
+    }
+}
+
+/// [`resplit`], the whole units of `a` read first.
+fn resplit_from<'d>(seg: &Segmenter, a: &Prepared<'d>, b: &Prepared<'d>) -> Option<Resplit<'d>> {
     let (sa, sb) = (Stream::new(a), Stream::new(b));
     let ra = wholes(a, &sa, &sb, &vec![false; a.units.len()]);
     let mut out = Resplit {
@@ -394,6 +436,34 @@ mod tests {
             rest.iter().any(|t| t.starts_with("1、某省人民政府")),
             "{rest:?}"
         );
+    }
+
+    #[test]
+    fn the_paragraphs_cut_the_chunks_and_an_edited_year_starts_the_copy() {
+        let seg = Segmenter::new();
+        // A is the re-split copy; its chunk 3 lies whole over B's two
+        // paragraphs, but B's paragraphs are the passages
+        let a = plan(
+            "a",
+            &[
+                ("1", Level::Task, "1、某省人民政府关于印发年度计划的通知各市州人民政府：年度计划2023年，全省上下始终坚持稳中求进工作总基调，认真执行省人大审查批准的年度"),
+                ("2", Level::Task, "2、计划，全力抓好两个统筹，有效应对多轮疫情和持续高温干旱等冲击，计划执行情况总体较好，"),
+                ("3", Level::Task, "3、保持了经济社会大局稳定。按照省委经济工作会议部署，主要预期目标是地区生产总值增长百分之六，城乡居民收入增长与经济增长基本同步。"),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                ("前言", Level::Task, "2022年，全省上下始终坚持稳中求进工作总基调，认真执行省人大审查批准的年度计划，全力抓好两个统筹，有效应对多轮疫情和持续高温干旱等冲击，计划执行情况总体较好，保持了经济社会大局稳定。"),
+                ("一", Level::Task, "按照省委经济工作会议部署，主要预期目标是地区生产总值增长百分之六，城乡居民收入增长与经济增长基本同步。"),
+            ],
+        );
+        let (pa, pb) = (Prepared::new(&seg, &a), Prepared::new(&seg, &b));
+        let r = resplit(&seg, &pa, &pb).expect("a re-split copy");
+        let (i, j) = r.copies[0];
+        assert_eq!(b.clauses[r.b.units[j].clause].path, "前言");
+        let head = r.a.units[i].shown(&a);
+        assert!(head.starts_with("2023年，全省上下"), "{head}");
     }
 
     #[test]
