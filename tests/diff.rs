@@ -79,7 +79,7 @@ fn csv_has_one_row_per_pair_and_unpaired_clause() {
 
 #[test]
 fn section_restricts_to_a_topic() {
-    let out = on_fixtures(&["diff", A, B, "--section", "投资", "--format", "json"]);
+    let out = on_fixtures(&["diff", A, B, "--topic", "投资", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let pairs = v["pairs"].as_array().unwrap();
     let paths: Vec<&str> = pairs

@@ -48,10 +48,14 @@ fn show_json_has_the_documented_shape() {
     assert_eq!(note["units"][0]["name"], "住建局");
     assert_eq!(note["units"][0]["role"], "lead");
     assert_eq!(note["units"][0]["generic"], false);
-    // the byte span slices the original file
+    // the character span slices the original file
     let span = c["span"].as_array().unwrap();
     let file = std::fs::read_to_string(root().join("seeds/pingjiang-2023.txt")).unwrap();
-    let orig = &file[span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize];
+    let orig: String = file
+        .chars()
+        .skip(span[0].as_u64().unwrap() as usize)
+        .take((span[1].as_u64().unwrap() - span[0].as_u64().unwrap()) as usize)
+        .collect();
     assert!(orig.starts_with("2. **支持刚性"), "{orig}");
 }
 
@@ -84,9 +88,14 @@ fn show_reads_a_file_path_and_infers_what_it_can() {
     assert_eq!(v["plan"]["province"], "湖南");
     assert!(v["plan"]["county"].is_null());
     let inferred = v["plan"]["inferred"].as_array().unwrap();
+    assert_eq!(v["plan"]["place"], "湖南省");
+    assert_eq!(v["plan"]["level"], "省");
     assert!(inferred
         .iter()
-        .any(|i| i["field"] == "province" && i["evidence"].as_str().unwrap().contains("title")));
+        .any(|i| i["field"] == "place" && i["evidence"].as_str().unwrap().contains("title")));
+    assert!(inferred
+        .iter()
+        .any(|i| i["field"] == "province" && i["evidence"].as_str().unwrap().contains("湖南省")));
 }
 
 #[test]

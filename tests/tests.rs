@@ -1,8 +1,9 @@
 //! The CLI tests: one integration binary, one module per topic, each running
 //! the real `fangan` binary (see `util.rs`).
 
-mod bench;
+mod corpus;
 mod diff;
+mod reuse;
 mod search;
 mod show;
 mod targets;

@@ -1,5 +1,5 @@
-//! The command line as clap sees it: flags mirrored, nothing validated.
-//! Each command's flags live beside the command in `cmd/`.
+//! The command line as clap sees it: global flags and the commands, each
+//! command's flags living beside it in `cmd/`. Nothing is validated here.
 
 use std::path::PathBuf;
 
@@ -9,7 +9,22 @@ use crate::cmd;
 
 /// Search and compare Chinese local-government plans (工作方案, 实施方案).
 #[derive(Debug, Parser)]
-#[command(name = "fangan", version, about, max_term_width = 100)]
+#[command(
+    name = "fangan",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "\
+Which plans a command reads:
+  --corpus DIR   these files: the index of DIR is brought up to date first
+  --index DIR    the plans ingested into DIR (`fangan ingest FOLDER --index DIR`)
+  neither        ./index when it exists, else the seed plans built into fangan
+
+Examples:
+  fangan ingest ~/plans --index ~/plans-index
+  fangan --index ~/plans-index search '\"专项债\"'
+  fangan --corpus ~/plans leads"
+)]
 pub struct Args {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -20,8 +35,8 @@ pub struct Args {
 /// Flags every command takes.
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
-    /// Folder of plans to read (default: ./seeds if present, else the seed
-    /// corpus built into the binary).
+    /// Folder of plans to read: its index is brought up to date first
+    /// (kept in the cache folder, or in --index).
     #[arg(
         long,
         global = true,
@@ -29,7 +44,8 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub corpus: Option<PathBuf>,
-    /// Folder of the search index (default: ./index).
+    /// Folder of the index (default: ./index when it exists, else the
+    /// built-in seed plans).
     #[arg(
         long,
         global = true,
@@ -37,7 +53,8 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub index: Option<PathBuf>,
-    /// When to colour terminal output.
+    /// When to colour terminal output (never when NO_COLOR is set, unless
+    /// `always`).
     #[arg(
         long,
         global = true,
@@ -61,11 +78,11 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the plans known: id, county, level, year, title, clauses.
+    /// List the plans: id, county, level, year, clauses, title.
     List(cmd::list::ListArgs),
     /// Show a plan's outline (or its clause texts, or all of it as JSON).
     Show(cmd::show::ShowArgs),
-    /// Build or update the search index.
+    /// Build or update an index from folders of plans.
     Ingest(cmd::ingest::IngestArgs),
     /// Search phrases across every plan.
     Search(cmd::search::SearchArgs),
@@ -75,6 +92,8 @@ pub enum Command {
     Diff(cmd::diff::DiffArgs),
     /// Rank the departments named in responsibility notes.
     Leads(cmd::leads::LeadsArgs),
+    /// Find the text plans share: who copied whom, and how much.
+    Reuse(cmd::reuse::ReuseArgs),
     /// List the numeric targets of the plans.
     Targets(cmd::targets::TargetsArgs),
 }

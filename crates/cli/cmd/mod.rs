@@ -5,6 +5,7 @@ pub mod diff;
 pub mod ingest;
 pub mod leads;
 pub mod list;
+pub mod reuse;
 pub mod search;
 pub mod show;
 pub mod similar;

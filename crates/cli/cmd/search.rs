@@ -1,11 +1,11 @@
 //! `fangan search`: phrase and word search over every plan.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use fangan_ingest::index::{Filter, FilterField, GroupBy, SearchRequest};
+use fangan_index::{Filter, FilterField, GroupBy, SearchRequest};
 
-use crate::cmd::ingest::open_for_query;
-use crate::options::Context;
+use crate::context::Context;
 use crate::render::search as render;
 use crate::render::Format;
 
@@ -20,7 +20,16 @@ Query language:
   county:平江 city:岳阳 year:2023 year:2023..2025 level:县 plan:ID
   section:附件1 kind:tasks lead:发改局 support:财政局 dept:住建局   filters (also as --county, --year, ...)
 
-Exit status: 0 with hits, 1 without, 2 on errors (a malformed query says where).";
+A filter naming no plan, place, year or department of the corpus is an error that
+lists the closest known values.
+
+Exit status: 0 with hits, 1 without, 2 on errors (a malformed query says where).
+
+Examples:
+  fangan search '\"以旧换新\"'
+  fangan search 专项债 --county 平江 --limit 5
+  fangan search '\"专项债\"' --count --by year
+  fangan search '招商 AND lead:商务粮食局' --format json";
 
 /// Flags of `fangan search`.
 #[derive(Debug, clap::Args)]
@@ -57,8 +66,9 @@ pub struct SearchArgs {
     /// Only this plan (id).
     #[arg(long)]
     pub plan: Option<String>,
-    /// Only clauses under this path (附件1, 二, 附件1/二).
-    #[arg(long)]
+    /// Only clauses under this path (附件1, 二, 附件1/二): the same as
+    /// `section:` in the query.
+    #[arg(long, value_name = "PATH")]
     pub section: Option<String>,
     /// Only clauses of this kind (objectives, tasks, mechanism, other).
     #[arg(long)]
@@ -115,8 +125,10 @@ impl SearchArgs {
 
 pub fn run(args: SearchArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let req = args.request()?;
-    let index = open_for_query(ctx)?;
-    let mut out = std::io::stdout().lock();
+    let catalog = ctx.catalog()?;
+    catalog.check_filters(&req)?;
+    let index = catalog.search_index()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.count || args.by.is_some() {
         let by = args.by.map(|b| match b {
             By::Plan => GroupBy::Plan,
@@ -124,14 +136,16 @@ pub fn run(args: SearchArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             By::Year => GroupBy::Year,
         });
         let counts = index.count(&req, by)?;
-        render::counts(&mut out, &counts, args.format)?;
-        return Ok(ExitCode::SUCCESS);
+        render::counts(&mut out, &counts, args.format, ctx.color)?;
+        out.flush()?;
+        return Ok(ctx.exit());
     }
     let results = index.search(&req)?;
     render::results(&mut out, &results, &req, args.format, ctx.color)?;
+    out.flush()?;
     Ok(if results.total == 0 {
         ExitCode::from(1)
     } else {
-        ExitCode::SUCCESS
+        ctx.exit()
     })
 }

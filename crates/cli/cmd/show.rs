@@ -1,44 +1,53 @@
-//! `fangan show PLAN`: a plan's outline, its clause texts, or all of it as JSON.
+//! `fangan show PLAN`: a plan's outline, its clause texts, or all of it as
+//! JSON.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use fangan_model::{Document, Level};
-use fangan_notes::NoteReader;
+use fangan_notes::Note;
+use fangan_wire::plan::ShowJson;
 
-use crate::options::Context;
-use crate::render::plan_json::ShowJson;
-use crate::render::{paint, Format, Style};
+use crate::context::Context;
+use crate::render::{json, paint, Style, TextFormat};
 
 /// Flags of `fangan show`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "PLAN is an id (pingjiang-2023), a place (平江, 平江县), a place and a year
+(平江@2023), a part of a title, or a file (read on its own when it is in no index).
+
+Examples:
+  fangan show xiangyin-2025
+  fangan show 平江 --year 2023 --text
+  fangan show pingjiang-2023 --format json > plan.json
+  fangan show ~/Downloads/new-plan.docx"
+)]
 pub struct ShowArgs {
-    /// The plan: an id (`pingjiang-2023`), a county (`平江`), or a file path.
+    /// The plan.
     pub plan: String,
+    /// The year, when PLAN names a place with plans of several years.
+    #[arg(long)]
+    pub year: Option<u16>,
     /// Print each clause's text under its heading.
     #[arg(long)]
     pub text: bool,
-    /// Output format: the outline (table) or the whole parsed plan (json).
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    /// Output format: the outline (text) or the whole parsed plan (json).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextFormat,
 }
 
 pub fn run(args: ShowArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
-    let doc = ctx.load_plan(&args.plan)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let plan = ctx.plan(&args.plan, args.year)?;
+    let doc = plan.document()?;
+    let notes = plan.notes(&doc)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        Format::Json => {
-            let reader = NoteReader::new();
-            let notes: Vec<_> = doc.clauses.iter().map(|c| reader.read_clause(c)).collect();
-            serde_json::to_writer_pretty(&mut out, &ShowJson::new(&doc, &notes))?;
-            writeln!(out)?;
-        }
-        Format::Csv => anyhow::bail!("`fangan show` has no csv output: use --format json"),
-        Format::Table => outline(&mut out, &doc, args.text, ctx.color)?,
+        TextFormat::Json => json(&mut out, &ShowJson::new(&doc, &notes))?,
+        TextFormat::Text => outline(&mut out, &doc, &notes, args.text, ctx.color)?,
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ctx.exit())
 }
 
 fn depth(doc: &Document, mut id: usize) -> usize {
@@ -53,6 +62,7 @@ fn depth(doc: &Document, mut id: usize) -> usize {
 fn outline(
     out: &mut impl Write,
     doc: &Document,
+    notes: &[Vec<Note>],
     with_text: bool,
     color: bool,
 ) -> std::io::Result<()> {
@@ -66,7 +76,11 @@ fn outline(
             _ if c.heading.is_empty() => "",
             _ => c.heading.as_str(),
         };
-        let note = if c.notes.is_empty() { "" } else { "  ◆" };
+        let note = if notes.get(i).is_some_and(|n| !n.is_empty()) || !c.notes.is_empty() {
+            "  ◆"
+        } else {
+            ""
+        };
         writeln!(
             out,
             "{indent}{}  {}{}  {}",

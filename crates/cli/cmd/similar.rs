@@ -2,15 +2,19 @@
 
 use std::process::ExitCode;
 
-use fangan_ingest::index::SimilarRequest;
+use std::io::Write;
 
-use crate::cmd::ingest::open_for_query;
-use crate::options::Context;
+use fangan_index::SimilarRequest;
+
+use crate::context::Context;
 use crate::render::search as render;
 use crate::render::Format;
 
 /// Flags of `fangan similar`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  fangan similar 'pingjiang-2023:二/（二）/5'
+  fangan similar --text '激发民间投资活力' --limit 5 --format json")]
 pub struct SimilarArgs {
     /// The clause: PLAN:PATH (e.g. `pingjiang-2023:二/（一）/1`).
     #[arg(value_name = "PLAN:PATH", required_unless_present = "text")]
@@ -37,13 +41,15 @@ pub fn run(args: SimilarArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         (0.0..=1.0).contains(&args.min),
         "--min is a similarity between 0 and 1"
     );
-    let index = open_for_query(ctx)?;
+    let catalog = ctx.catalog()?;
+    let index = catalog.search_index()?;
     let mut req = match (&args.clause, &args.text) {
         (_, Some(text)) => SimilarRequest::new(text.clone()),
         (Some(key), None) => {
             let (plan, path) = key.split_once(':').ok_or_else(|| {
                 anyhow::anyhow!("name a clause as PLAN:PATH (like pingjiang-2023:二/（一）/1)")
             })?;
+            fangan_catalog::Resolver::new(&catalog).check_plan(plan)?;
             let source = index.clause(plan, path)?;
             let mut req = SimilarRequest::new(source.text);
             if !args.same_plan {
@@ -56,7 +62,8 @@ pub fn run(args: SimilarArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     req.limit = args.limit;
     req.min_similarity = args.min;
     let hits = index.similar(&req)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     render::similar(&mut out, &hits, args.format, ctx.color)?;
-    Ok(ExitCode::SUCCESS)
+    out.flush()?;
+    Ok(ctx.exit())
 }

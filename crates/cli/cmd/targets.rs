@@ -1,18 +1,24 @@
 //! `fangan targets`: the numeric targets of every plan, filtered, or the
-//! headline indicators pivoted against plans (`--table`).
+//! headline indicators pivoted against plans (`--table`). Read from what
+//! ingest stored: nothing is parsed again.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use fangan_model::{fold::fold_str, Document};
-use fangan_targets::{ClauseTarget, Extractor, Pivot};
+use fangan_catalog::{PlanEntry, Selection, TargetAt};
+use fangan_model::fold::fold_str;
+use fangan_targets::{ClauseTarget, Pivot};
 
-use crate::options::Context;
-use crate::render::targets::{self as render, Row};
+use crate::context::Context;
+use crate::render::targets as render;
 use crate::render::Format;
 
 /// Flags of `fangan targets`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  fangan targets --plan pingjiang-2023
+  fangan targets --headline --table           # headline indicators × plans
+  fangan targets --indicator 固定资产投资 --format csv")]
 pub struct TargetsArgs {
     /// Only this plan (an id such as `pingjiang-2023`); repeat for several.
     #[arg(long = "plan", value_name = "ID")]
@@ -20,6 +26,9 @@ pub struct TargetsArgs {
     /// Only plans of this county (`平江`, `平江县`).
     #[arg(long, value_name = "NAME")]
     pub county: Option<String>,
+    /// Only plans of this year.
+    #[arg(long)]
+    pub year: Option<u16>,
     /// Only targets whose indicator or canonical name contains TEXT
     /// (`固定资产投资`, `增速`).
     #[arg(long, value_name = "TEXT")]
@@ -35,108 +44,59 @@ pub struct TargetsArgs {
     pub format: Format,
 }
 
-/// Validated filters.
-struct Filter {
-    plans: Vec<String>,
-    county: Option<String>,
-    indicator: Option<String>,
-    headline: bool,
-}
-
-impl Filter {
-    fn new(args: &TargetsArgs) -> Filter {
-        Filter {
-            plans: args.plans.clone(),
-            county: args.county.as_deref().map(county_key),
-            indicator: args.indicator.as_deref().map(fold_str),
-            headline: args.headline || args.table,
-        }
-    }
-
-    fn plan(&self, doc: &Document) -> bool {
-        let id_ok = self.plans.is_empty() || self.plans.contains(&doc.meta.id);
-        let county_ok = match &self.county {
-            None => true,
-            Some(c) => doc
-                .meta
-                .county
-                .as_deref()
-                .map(county_key)
-                .is_some_and(|k| k == *c),
-        };
-        id_ok && county_ok
-    }
-
-    fn target(&self, t: &ClauseTarget) -> bool {
-        let headline_ok = !self.headline || t.headline;
+impl TargetsArgs {
+    fn keeps(&self, t: &TargetAt) -> bool {
+        let headline_ok = !(self.headline || self.table) || t.found.headline;
         let indicator_ok = match &self.indicator {
             None => true,
             Some(q) => {
-                fold_str(&t.target.indicator).contains(q.as_str())
-                    || fold_str(&t.target.canonical).contains(q.as_str())
+                let q = fold_str(q);
+                fold_str(&t.found.target.indicator).contains(&q)
+                    || fold_str(&t.found.target.canonical).contains(&q)
             }
         };
         headline_ok && indicator_ok
     }
 }
 
-/// A county name without its level suffix: `平江县` and `平江` match.
-fn county_key(name: &str) -> String {
-    let n = fold_str(name);
-    n.strip_suffix(['县', '区', '市'])
-        .filter(|s| !s.is_empty())
-        .unwrap_or(&n)
-        .to_string()
-}
-
 pub fn run(args: TargetsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
-    let filter = Filter::new(&args);
-    let corpus = ctx.load_corpus()?;
-    let docs: Vec<&Document> = corpus.documents.iter().filter(|d| filter.plan(d)).collect();
-    for p in &args.plans {
-        anyhow::ensure!(
-            corpus.documents.iter().any(|d| d.meta.id == *p),
-            "no plan {p:?}: name an id from `fangan list`"
-        );
-    }
-    let extractor = Extractor::new();
-    let found: Vec<(&Document, Vec<ClauseTarget>)> = docs
-        .iter()
-        .map(|d| {
-            let mut ts = extractor.extract_document(d);
-            ts.retain(|t| filter.target(t));
-            (*d, ts)
+    let catalog = ctx.catalog()?;
+    let entries = catalog.select(&Selection {
+        county: args.county.clone(),
+        years: args.year.map(|y| (y, y)),
+        plans: args.plans.clone(),
+        ..Selection::default()
+    })?;
+    let found: Vec<(&PlanEntry, Vec<TargetAt>)> = catalog
+        .analyses(&entries)?
+        .into_iter()
+        .map(|(e, a)| {
+            let ts: Vec<TargetAt> = a.targets.into_iter().filter(|t| args.keeps(t)).collect();
+            (e, ts)
         })
         .collect();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.table {
         let by_plan: Vec<(String, Vec<ClauseTarget>)> = found
             .into_iter()
-            .map(|(d, ts)| (d.meta.id.clone(), ts))
+            .map(|(e, ts)| (e.meta.id.clone(), ts.into_iter().map(|t| t.found).collect()))
             .collect();
         let pivot = Pivot::new(&by_plan);
         match args.format {
             Format::Table => render::pivot_table(&mut out, &pivot, ctx.color)?,
-            Format::Json => render::pivot_json(&mut out, &pivot)?,
+            Format::Json => {
+                crate::render::json(&mut out, &fangan_wire::targets::PivotJson::new(&pivot))?
+            }
             Format::Csv => render::pivot_csv(&mut out, &pivot)?,
         }
     } else {
-        let rows: Vec<Row> = found
+        let rows: Vec<render::Row> = found
             .iter()
-            .flat_map(|(d, ts)| {
-                ts.iter().map(move |t| {
-                    let clause = &d.clauses[t.clause];
-                    Row {
-                        plan: &d.meta.id,
-                        county: d.meta.county.as_deref(),
-                        path: &clause.path,
-                        line: t.line,
-                        headline: t.headline,
-                        section: clause.kind.as_str(),
-                        source: (t.source.start, t.source.end),
-                        target: &t.target,
-                    }
+            .flat_map(|(e, ts)| {
+                ts.iter().map(move |t| render::Row {
+                    plan: &e.meta.id,
+                    county: e.meta.county.as_deref(),
+                    at: t,
                 })
             })
             .collect();
@@ -147,5 +107,5 @@ pub fn run(args: TargetsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ctx.exit())
 }

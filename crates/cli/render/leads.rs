@@ -1,42 +1,18 @@
-//! Renderers of `fangan leads`.
-//!
-//! JSON shapes (stable):
-//! - ranking: `{"role": "lead"|"support"|"responsible"|"any", "mechanism":
-//!   BOOL, "plans": [ID…], "departments": [{"canonical", "full", "kind",
-//!   "known", "notes", "lead", "support", "responsible", "per_plan": {ID: N},
-//!   "names": [AS WRITTEN…]}]}` — `notes` counts the notes naming the
-//!   department in the chosen role, `lead`/`support`/`responsible` count
-//!   notes per role whatever the choice;
-//! - `--by county|plan`: `{"role", "by", "columns": [NAME…], "rows":
-//!   [{"canonical", "counts": [N…], "total"}]}`;
-//! - `--dept NAME`: `{"dept", "canonical", "role", "clauses": [{"plan",
-//!   "path", "line", "heading", "note_type", "role", "name", "note"}]}`;
-//! - `--pairs`: `{"role", "pairs": [{"a", "b", "notes", "plans": [ID…]}]}`;
-//! - `--unknown`: `{"unknown": [{"canonical", "kind", "names", "notes",
-//!   "plans"}]}`.
-//!
-//! CSV: one row per department (`rank,canonical,full,kind,known,notes,lead,
-//! support,responsible,plans` with plans as `ID:N` joined by spaces), per
-//! department of the cross table (`canonical,<column>…,total`), per clause
-//! (`plan,path,line,heading,note_type,role,name,note`), per pair
-//! (`a,b,notes,plans`) or per unknown name (`canonical,kind,names,notes,plans`).
+//! Renderers of `fangan leads`: text, JSON (shapes in
+//! `fangan_wire::leads`) and CSV: one row per department (`rank,canonical,
+//! full,kind,known,notes,lead,support,responsible,plans` with plans as
+//! `ID:N` joined by spaces), per department of the cross table
+//! (`canonical,<column>…,total`), per clause (`plan,path,line,heading,
+//! note_type,role,name,note`), per pair (`a,b,notes,plans`) or per unknown
+//! name (`canonical,kind,names,notes,plans`).
 
 use std::io::{self, Write};
 
 use fangan_notes::ranking::{CrossTable, DeptClause, PairRow, RankRow, RoleFilter, UnknownRow};
-use serde::Serialize;
+use fangan_wire::leads::{role_name, CrossJson, DeptJson, PairsJson, RankingJson, UnknownJson};
 
 use crate::render::columns::{pad, width};
 use crate::render::{csv_row, paint, Format, Style};
-
-fn role_name(role: RoleFilter) -> &'static str {
-    match role {
-        RoleFilter::Lead => "lead",
-        RoleFilter::Support => "support",
-        RoleFilter::Responsible => "responsible",
-        RoleFilter::Any => "any",
-    }
-}
 
 fn per_plan(r: &RankRow) -> String {
     r.per_plan
@@ -46,7 +22,7 @@ fn per_plan(r: &RankRow) -> String {
         .join(" ")
 }
 
-fn json(out: &mut impl Write, v: &impl Serialize) -> io::Result<()> {
+fn json(out: &mut impl Write, v: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, v)?;
     writeln!(out)
 }
@@ -62,24 +38,15 @@ pub fn ranking(
     color: bool,
 ) -> io::Result<()> {
     match format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Wire<'a> {
-                role: &'static str,
-                mechanism: bool,
-                plans: &'a [String],
-                departments: &'a [RankRow],
-            }
-            json(
-                out,
-                &Wire {
-                    role: role_name(role),
-                    mechanism,
-                    plans,
-                    departments: rows,
-                },
-            )
-        }
+        Format::Json => json(
+            out,
+            &RankingJson {
+                role: role_name(role),
+                mechanism,
+                plans,
+                departments: rows,
+            },
+        ),
         Format::Csv => {
             csv_row(
                 out,
@@ -171,21 +138,13 @@ pub fn cross(
     color: bool,
 ) -> io::Result<()> {
     match format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Wire<'a> {
-                role: &'static str,
-                #[serde(flatten)]
-                table: &'a CrossTable,
-            }
-            json(
-                out,
-                &Wire {
-                    role: role_name(role),
-                    table: t,
-                },
-            )
-        }
+        Format::Json => json(
+            out,
+            &CrossJson {
+                role: role_name(role),
+                table: t,
+            },
+        ),
         Format::Csv => {
             let mut head = vec!["canonical"];
             head.extend(t.columns.iter().map(String::as_str));
@@ -264,24 +223,15 @@ pub fn dept(
         total,
     } = *view;
     match format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Wire<'a> {
-                dept: &'a str,
-                canonical: &'a str,
-                role: &'static str,
-                clauses: &'a [DeptClause],
-            }
-            json(
-                out,
-                &Wire {
-                    dept: asked,
-                    canonical,
-                    role: role_name(role),
-                    clauses,
-                },
-            )
-        }
+        Format::Json => json(
+            out,
+            &DeptJson {
+                dept: asked,
+                canonical,
+                role: role_name(role),
+                clauses,
+            },
+        ),
         Format::Csv => {
             csv_row(
                 out,
@@ -354,20 +304,13 @@ pub fn pairs(
 ) -> io::Result<()> {
     let plans = |r: &PairRow| r.plans.iter().cloned().collect::<Vec<_>>().join(" ");
     match format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Wire<'a> {
-                role: &'static str,
-                pairs: &'a [PairRow],
-            }
-            json(
-                out,
-                &Wire {
-                    role: role_name(role),
-                    pairs: rows,
-                },
-            )
-        }
+        Format::Json => json(
+            out,
+            &PairsJson {
+                role: role_name(role),
+                pairs: rows,
+            },
+        ),
         Format::Csv => {
             csv_row(out, &["a", "b", "notes", "plans"])?;
             for r in rows {
@@ -404,13 +347,7 @@ pub fn unknown(
 ) -> io::Result<()> {
     let join = |v: &mut dyn Iterator<Item = &String>| v.cloned().collect::<Vec<_>>().join(" ");
     match format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Wire<'a> {
-                unknown: &'a [UnknownRow],
-            }
-            json(out, &Wire { unknown: rows })
-        }
+        Format::Json => json(out, &UnknownJson { unknown: rows }),
         Format::Csv => {
             csv_row(out, &["canonical", "kind", "names", "notes", "plans"])?;
             for r in rows {
@@ -455,7 +392,7 @@ pub fn unknown(
             if !rows.is_empty() {
                 writeln!(
                     out,
-                    "(add them to a department table with `fangan leads --aliases FILE`; shape: crates/notes/data/departments.toml)"
+                    "(fold them with an alias table: `fangan ingest --aliases FILE`; shape: crates/notes/data/departments.toml)"
                 )?;
             }
             Ok(())

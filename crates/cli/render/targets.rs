@@ -1,145 +1,76 @@
-//! Output of `fangan targets`: the target list (table, JSON, CSV) and the
-//! headline pivot (`--table`: indicators × plans).
-//!
-//! JSON of the list, one object per target (stable shape, read by
-//! `score.py targets`):
-//! `[{"plan", "county", "path", "line", "headline", "section", "indicator",
-//! "canonical", "value", "value_max", "unit", "kind", "qualifier",
-//! "qualifiers", "placeholder", "text", "source": [start, end]}]` where
-//! `value` is null for a placeholder (`x%`), `qualifier` is the folded
-//! qualifiers joined by `+` (`none` when none), `text` is the source snippet,
-//! `line` the 1-based line of the original file the snippet starts on, and
-//! `source` its byte range in that file.
-//!
-//! JSON of the pivot: `{"plans": [ID], "rows": [{"canonical", "kind",
-//! "cells": {ID: [{"value", "value_max", "unit", "qualifier", "display",
-//! "text"}]}}]}`.
+//! Output of `fangan targets`: the target list (text, JSON, CSV) and the
+//! headline pivot (`--table`: indicators × plans). JSON shapes are in
+//! `fangan_wire::targets`.
 
 use std::io::Write;
 
+use fangan_catalog::TargetAt;
 use fangan_targets::{Pivot, Target};
-use serde::Serialize;
+use fangan_wire::targets::{value, TargetJson};
 
-use super::columns::{pad, width};
-use super::{csv_row, paint, Style};
+use super::columns::pad;
+use super::{paint, Style, Table};
 
-/// A target with the plan and clause it was found in.
+/// A target with the plan it was found in.
 #[derive(Clone, Debug)]
 pub struct Row<'a> {
     /// Plan id.
     pub plan: &'a str,
     /// County of the plan, when known.
     pub county: Option<&'a str>,
-    /// Clause path.
-    pub path: &'a str,
-    /// 1-based line of the snippet in the original file.
-    pub line: usize,
-    /// Found in an objectives section.
-    pub headline: bool,
-    /// The clause's section kind (`objectives`, `tasks` …).
-    pub section: &'static str,
-    /// Byte range of the snippet in the original file.
-    pub source: (usize, usize),
-    /// The target.
-    pub target: &'a Target,
-}
-
-#[derive(Serialize)]
-struct RowJson<'a> {
-    plan: &'a str,
-    county: Option<&'a str>,
-    path: &'a str,
-    line: usize,
-    headline: bool,
-    section: &'static str,
-    indicator: &'a str,
-    canonical: &'a str,
-    value: Option<f64>,
-    value_max: Option<f64>,
-    unit: &'a str,
-    kind: &'static str,
-    qualifier: String,
-    qualifiers: &'a [String],
-    placeholder: bool,
-    text: &'a str,
-    source: [usize; 2],
-}
-
-fn value(t: &Target) -> Option<f64> {
-    (!t.placeholder).then_some(t.value)
+    /// The target and its clause.
+    pub at: &'a TargetAt,
 }
 
 /// Writes the list as JSON.
-pub fn json(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
-    let items: Vec<RowJson> = rows
+pub fn json(out: &mut impl Write, rows: &[Row]) -> anyhow::Result<()> {
+    let items: Vec<TargetJson> = rows
         .iter()
-        .map(|r| RowJson {
-            plan: r.plan,
-            county: r.county,
-            path: r.path,
-            line: r.line,
-            headline: r.headline,
-            section: r.section,
-            indicator: &r.target.indicator,
-            canonical: &r.target.canonical,
-            value: value(r.target),
-            value_max: r.target.value_max,
-            unit: &r.target.unit,
-            kind: r.target.kind.as_str(),
-            qualifier: r.target.qualifier(),
-            qualifiers: &r.target.qualifiers,
-            placeholder: r.target.placeholder,
-            text: &r.target.snippet,
-            source: [r.source.0, r.source.1],
-        })
+        .map(|r| TargetJson::new(r.plan, r.county, r.at))
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &items)?;
-    writeln!(out)
+    super::json(out, &items)
 }
 
 /// Writes the list as CSV with a header row.
 pub fn csv(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
-    csv_row(
-        out,
-        &[
-            "plan",
-            "path",
-            "line",
-            "headline",
-            "indicator",
-            "canonical",
-            "value",
-            "value_max",
-            "unit",
-            "kind",
-            "qualifier",
-            "text",
-        ],
-    )?;
+    let mut t = Table::new(&[
+        "plan",
+        "county",
+        "path",
+        "line",
+        "headline",
+        "indicator",
+        "canonical",
+        "value",
+        "value_max",
+        "unit",
+        "kind",
+        "qualifier",
+        "text",
+    ]);
     for r in rows {
-        let t = r.target;
-        csv_row(
-            out,
-            &[
-                r.plan,
-                r.path,
-                &r.line.to_string(),
-                if r.headline { "true" } else { "false" },
-                &t.indicator,
-                &t.canonical,
-                &value(t).map(|v| v.to_string()).unwrap_or_default(),
-                &t.value_max.map(|v| v.to_string()).unwrap_or_default(),
-                &t.unit,
-                t.kind.as_str(),
-                &t.qualifier(),
-                &t.snippet,
-            ],
-        )?;
+        let x = &r.at.found.target;
+        t.row(vec![
+            r.plan.to_string(),
+            r.county.unwrap_or("").to_string(),
+            r.at.path.clone(),
+            r.at.found.line.to_string(),
+            r.at.found.headline.to_string(),
+            x.indicator.clone(),
+            x.canonical.clone(),
+            value(x).map(|v| v.to_string()).unwrap_or_default(),
+            x.value_max.map(|v| v.to_string()).unwrap_or_default(),
+            x.unit.clone(),
+            x.kind.as_str().to_string(),
+            x.qualifier(),
+            x.snippet.clone(),
+        ]);
     }
-    Ok(())
+    t.write_csv(out)
 }
 
-/// Writes the list as an aligned terminal table, grouped by plan.
+/// Writes the list for a terminal, grouped by plan (`*` marks headline
+/// targets).
 pub fn table(out: &mut impl Write, rows: &[Row], color: bool) -> std::io::Result<()> {
     let mut plan = None;
     for r in rows {
@@ -150,141 +81,20 @@ pub fn table(out: &mut impl Write, rows: &[Row], color: bool) -> std::io::Result
             writeln!(out, "{}", paint(r.plan, Style::Bold, color))?;
             plan = Some(r.plan);
         }
-        let mark = if r.headline { "*" } else { " " };
-        let place = format!("{}:{}", r.path, r.line);
+        let mark = if r.at.found.headline { "*" } else { " " };
+        let place = format!("{}:{}", r.at.path, r.at.found.line);
         writeln!(
             out,
             "{mark} {}  {}  {}",
             paint(&pad(&place, 22), Style::Path, color),
-            pad(&r.target.canonical, 30),
-            paint(&r.target.display(), Style::Match, color),
+            pad(&r.at.found.target.canonical, 30),
+            paint(&r.at.found.target.display(), Style::Match, color),
         )?;
     }
     if rows.is_empty() {
         writeln!(out, "no targets")?;
     }
     Ok(())
-}
-
-/// Writes the pivot as an aligned terminal table.
-pub fn pivot_table(out: &mut impl Write, pivot: &Pivot, color: bool) -> std::io::Result<()> {
-    let cells: Vec<Vec<String>> = pivot
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| cell(c)).collect())
-        .collect();
-    let first = pivot
-        .rows
-        .iter()
-        .map(|r| width(&r.canonical))
-        .max()
-        .unwrap_or(0)
-        .max(width("indicator"));
-    let widths: Vec<usize> = pivot
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            cells
-                .iter()
-                .map(|r| width(&r[i]))
-                .max()
-                .unwrap_or(0)
-                .max(width(p))
-        })
-        .collect();
-    let mut head = pad("indicator", first);
-    for (p, w) in pivot.plans.iter().zip(&widths) {
-        head.push_str("  ");
-        head.push_str(&pad(p, *w));
-    }
-    writeln!(out, "{}", paint(head.trim_end(), Style::Bold, color))?;
-    for (row, texts) in pivot.rows.iter().zip(&cells) {
-        let mut line = pad(&row.canonical, first);
-        for (t, w) in texts.iter().zip(&widths) {
-            line.push_str("  ");
-            line.push_str(&pad(t, *w));
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-/// Writes the pivot as CSV: `indicator,kind,PLAN…`.
-pub fn pivot_csv(out: &mut impl Write, pivot: &Pivot) -> std::io::Result<()> {
-    let mut head = vec!["indicator", "kind"];
-    head.extend(pivot.plans.iter().map(String::as_str));
-    csv_row(out, &head)?;
-    for r in &pivot.rows {
-        let texts: Vec<String> = r.cells.iter().map(|c| cell(c)).collect();
-        let mut fields = vec![r.canonical.as_str(), r.kind.as_str()];
-        fields.extend(texts.iter().map(String::as_str));
-        csv_row(out, &fields)?;
-    }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct PivotJson<'a> {
-    plans: &'a [String],
-    rows: Vec<PivotRowJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct PivotRowJson<'a> {
-    canonical: &'a str,
-    kind: &'static str,
-    cells: std::collections::BTreeMap<&'a str, Vec<CellJson<'a>>>,
-}
-
-#[derive(Serialize)]
-struct CellJson<'a> {
-    value: Option<f64>,
-    value_max: Option<f64>,
-    unit: &'a str,
-    qualifier: String,
-    display: String,
-    text: &'a str,
-}
-
-/// Writes the pivot as JSON.
-pub fn pivot_json(out: &mut impl Write, pivot: &Pivot) -> std::io::Result<()> {
-    let rows = pivot
-        .rows
-        .iter()
-        .map(|r| PivotRowJson {
-            canonical: &r.canonical,
-            kind: r.kind.as_str(),
-            cells: pivot
-                .plans
-                .iter()
-                .zip(&r.cells)
-                .filter(|(_, c)| !c.is_empty())
-                .map(|(p, c)| {
-                    let list = c
-                        .iter()
-                        .map(|t| CellJson {
-                            value: value(t),
-                            value_max: t.value_max,
-                            unit: &t.unit,
-                            qualifier: t.qualifier(),
-                            display: t.display(),
-                            text: &t.snippet,
-                        })
-                        .collect();
-                    (p.as_str(), list)
-                })
-                .collect(),
-        })
-        .collect();
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &PivotJson {
-            plans: &pivot.plans,
-            rows,
-        },
-    )?;
-    writeln!(out)
 }
 
 /// A pivot cell: the plan's targets for one indicator, `-` when none.
@@ -300,4 +110,26 @@ fn cell(targets: &[Target]) -> String {
         }
     }
     shown.join(" / ")
+}
+
+fn pivot_rows(pivot: &Pivot) -> Table {
+    let mut head = vec!["indicator"];
+    head.extend(pivot.plans.iter().map(String::as_str));
+    let mut t = Table::new(&head);
+    for r in &pivot.rows {
+        let mut cells = vec![r.canonical.clone()];
+        cells.extend(r.cells.iter().map(|c| cell(c)));
+        t.row(cells);
+    }
+    t
+}
+
+/// Writes the pivot for a terminal.
+pub fn pivot_table(out: &mut impl Write, pivot: &Pivot, color: bool) -> std::io::Result<()> {
+    pivot_rows(pivot).write(out, color)
+}
+
+/// Writes the pivot as CSV: `indicator,PLAN…`.
+pub fn pivot_csv(out: &mut impl Write, pivot: &Pivot) -> std::io::Result<()> {
+    pivot_rows(pivot).write_csv(out)
 }

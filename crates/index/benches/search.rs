@@ -1,16 +1,17 @@
 //! Search benchmarks over the seed plans in an in-RAM index: quoted phrases
 //! with highlights, bare words, one character, and per-plan counts. Each
 //! benchmark first checks its result count against a brute-force scan, so
-//! it measures the right work. Run: `cargo bench -p fangan-ingest --bench search`.
+//! it measures the right work. Run: `cargo bench -p fangan-index --bench search`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use fangan_ingest::corpus::{plan_files, Corpus};
-use fangan_ingest::index::{GroupBy, Ingester, SearchIndex, SearchRequest};
+use fangan_index::{ClauseDepartments, GroupBy, SearchIndex, SearchRequest, WriterOptions};
+use fangan_ingest::corpus::Corpus;
 use fangan_ingest::parse::Parser;
 use fangan_model::{fold, Segmenter};
+use fangan_notes::NoteReader;
 
 fn seeds() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
@@ -29,10 +30,18 @@ fn brute(corpus: &Corpus, phrase: &str) -> usize {
 fn bench(c: &mut Criterion) {
     let corpus = Corpus::load_dir(&seeds(), &Parser::new()).expect("seeds");
     let index = SearchIndex::in_ram(Arc::new(Segmenter::new()));
-    Ingester::builder()
-        .build()
-        .run(&index, &plan_files(&seeds()).expect("seeds"), &mut |_| {})
-        .expect("ingest");
+    let notes = NoteReader::new();
+    let mut w = index.writer(&WriterOptions::default()).expect("writer");
+    for d in &corpus.documents {
+        let depts: Vec<ClauseDepartments> = d
+            .clauses
+            .iter()
+            .map(|c| ClauseDepartments::from_notes(&notes.read_clause(c)))
+            .collect();
+        w.add_plan(d, &depts).expect("add");
+    }
+    w.commit("").expect("commit");
+    w.finish().expect("finish");
 
     for (name, query, phrase) in [
         (

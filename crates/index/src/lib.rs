@@ -61,4 +61,6 @@ pub use query::{Filter, FilterField, FilterValue, Node, QueryError};
 pub use search::{char_phrase, Counts, GroupBy, GroupCount, Hit, SearchRequest, SearchResults};
 pub use search_index::SearchIndex;
 pub use similar::{SimilarHit, SimilarRequest};
+/// A tantivy document (one clause), as [`ClauseWriter::documents`] builds it.
+pub use tantivy::TantivyDocument;
 pub use writer::{ClauseWriter, WriterOptions, MERGE_UP_TO_CLAUSES};

@@ -70,6 +70,25 @@ impl WriterLock {
         Ok(WriterLock { file, path })
     }
 
+    /// Takes the lock like [`WriterLock::acquire`], waiting up to `patience`
+    /// for another holder to finish (an implicit update of a `--corpus`
+    /// index run by two commands at once waits instead of failing).
+    pub fn acquire_waiting(
+        dir: &Path,
+        what: &str,
+        patience: std::time::Duration,
+    ) -> Result<WriterLock> {
+        let start = std::time::Instant::now();
+        loop {
+            match WriterLock::acquire(dir, what) {
+                Err(IndexError::Locked { .. }) if start.elapsed() < patience => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// The lock file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -75,8 +75,11 @@ impl SearchIndex {
             });
         }
         let lock = dir.join(LOCK_FILE);
-        let directory = SharedDirectory::open(dir, Some(&lock).filter(|l| l.is_file()).map(|l| l.as_path()))
-            .map_err(|e| IndexError::open(dir, e))?;
+        let directory = SharedDirectory::open(
+            dir,
+            Some(&lock).filter(|l| l.is_file()).map(|l| l.as_path()),
+        )
+        .map_err(|e| IndexError::open(dir, e))?;
         let index = Index::open(directory).map_err(|e| IndexError::open(dir, e))?;
         let mut this = Self::wrap(index, segmenter, Some(dir.to_path_buf()))?;
         this.read_only = read_only;
@@ -87,7 +90,13 @@ impl SearchIndex {
     /// read from its `meta.json` without opening it.
     fn read_schema_version(dir: &Path) -> Option<u32> {
         let payload = Self::read_payload(dir)?;
-        payload.lines().next()?.strip_prefix(PAYLOAD_HEADER)?.trim().parse().ok()
+        payload
+            .lines()
+            .next()?
+            .strip_prefix(PAYLOAD_HEADER)?
+            .trim()
+            .parse()
+            .ok()
     }
 
     /// The payload of the last commit of the index in `dir` (what the
@@ -103,6 +112,17 @@ impl SearchIndex {
     /// is rebuilt from what it was built from); any other index there is
     /// an error.
     pub fn create(dir: &Path, segmenter: Arc<Segmenter>) -> Result<SearchIndex> {
+        Self::create_locked(dir, segmenter, None)
+    }
+
+    /// [`SearchIndex::create`] by the holder of the writer lock of `dir`
+    /// (taken before looking whether an index is there, so that two
+    /// processes never create one index at once).
+    pub fn create_locked(
+        dir: &Path,
+        segmenter: Arc<Segmenter>,
+        lock: Option<crate::lock::WriterLock>,
+    ) -> Result<SearchIndex> {
         if dir.exists() && !dir.is_dir() {
             return Err(IndexError::NotAFolder {
                 path: dir.to_path_buf(),
@@ -123,22 +143,23 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(io)?;
         // the lock file, made with the user's umask, gives the mode of the
         // files tantivy writes atomically
-        let lock = dir.join(LOCK_FILE);
+        let lock_file = dir.join(LOCK_FILE);
         std::fs::OpenOptions::new()
             .create(true)
             .append(true)
-            .open(&lock)
+            .open(&lock_file)
             .map_err(io)?;
         let directory =
-            SharedDirectory::open(dir, Some(&lock)).map_err(|e| IndexError::open(dir, e))?;
+            SharedDirectory::open(dir, Some(&lock_file)).map_err(|e| IndexError::open(dir, e))?;
         let index = Index::create(directory, build_schema(), tantivy::IndexSettings::default())
             .map_err(|e| IndexError::open(dir, e))?;
         let this = Self::wrap(index, segmenter, Some(dir.to_path_buf()))?;
         // an empty first commit records the schema version
-        let mut w = this.writer(&crate::WriterOptions {
+        let options = crate::WriterOptions {
             threads: 1,
             ..crate::WriterOptions::default()
-        })?;
+        };
+        let mut w = this.writer_with_lock(&options, lock)?;
         w.commit("")?;
         w.finish()?;
         Ok(this)
@@ -179,6 +200,31 @@ impl SearchIndex {
     /// The department table of the `lead:`/`dept:` filters.
     pub fn departments(&self) -> &Departments {
         &self.departments
+    }
+
+    /// Every distinct term of the field `name` (`dept`, `lead`, `county`…),
+    /// sorted: the values a filter on it can match.
+    pub fn terms(&self, name: &str) -> Result<Vec<String>> {
+        let field = self
+            .index
+            .schema()
+            .get_field(name)
+            .map_err(IndexError::Tantivy)?;
+        let searcher = self.reader.searcher();
+        let mut out = std::collections::BTreeSet::new();
+        for seg in searcher.segment_readers() {
+            let inverted = seg.inverted_index(field)?;
+            let mut stream = inverted.terms().stream().map_err(|source| IndexError::Io {
+                path: self.dir.clone().unwrap_or_default(),
+                source,
+            })?;
+            while stream.advance() {
+                if let Ok(t) = std::str::from_utf8(stream.key()) {
+                    out.insert(t.to_string());
+                }
+            }
+        }
+        Ok(out.into_iter().collect())
     }
 
     /// True when opened for searching only.

@@ -81,14 +81,26 @@ impl SearchIndex {
     /// writer. Fails with [`IndexError::Locked`] when another writer holds
     /// the index and [`IndexError::ReadOnly`] when it was opened read-only.
     pub fn writer(&self, options: &WriterOptions) -> Result<ClauseWriter<'_>> {
+        self.writer_with_lock(options, None)
+    }
+
+    /// [`SearchIndex::writer`] under a writer lock the caller already
+    /// holds (taken with [`WriterLock::acquire`] before reading what the
+    /// index holds); `None` takes it here.
+    pub fn writer_with_lock(
+        &self,
+        options: &WriterOptions,
+        lock: Option<WriterLock>,
+    ) -> Result<ClauseWriter<'_>> {
         if self.is_read_only() {
             return Err(IndexError::ReadOnly {
                 path: self.dir().map(Path::to_path_buf).unwrap_or_default(),
             });
         }
-        let lock = match self.dir() {
-            Some(dir) => Some(WriterLock::acquire(dir, &options.holder)?),
-            None => None,
+        let lock = match (lock, self.dir()) {
+            (Some(l), _) => Some(l),
+            (None, Some(dir)) => Some(WriterLock::acquire(dir, &options.holder)?),
+            (None, None) => None,
         };
         let threads = options.threads.max(1);
         let memory = options.memory.max(threads * (16 << 20));

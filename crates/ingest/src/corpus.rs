@@ -21,9 +21,6 @@ pub struct Corpus {
     pub refused: Vec<(PathBuf, Error)>,
 }
 
-/// File extensions read as plans.
-pub const PLAN_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx"];
-
 impl Corpus {
     /// Reads every plan file of `dir` (not recursive), in parallel, with the
     /// folder's `manifest.toml` if there is one.
@@ -99,10 +96,7 @@ pub fn plan_files(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// True for files with a plan extension that are not a README.
 pub fn is_plan_file(p: &Path) -> bool {
-    let ext_ok = p
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PLAN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    let ext_ok = matches!(crate::read::classify(p), crate::read::Kind::Document(_));
     let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     ext_ok && p.is_file() && !stem.to_ascii_lowercase().starts_with("readme")
 }

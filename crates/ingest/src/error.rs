@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-/// What can go wrong while reading, parsing or indexing plans.
+/// What can go wrong while reading or parsing plans.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -29,9 +29,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// The search index failed.
-    #[error(transparent)]
-    Index(#[from] crate::index::IndexError),
 }
 
 /// Result alias of the ingest crate.

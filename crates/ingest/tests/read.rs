@@ -97,9 +97,8 @@ fn html_body_text_one_paragraph_per_line() {
         (src.format.as_str(), src.encoding.as_str()),
         ("html", "UTF-8")
     );
+    // The breadcrumb and the info bar are the site's, not the plan's.
     let expected = "\
-当前位置：首页 > 政务公开 > 政策文件
-归档时间：2025-03-01 来源：县政府办 浏览量：1024
 担当好稳增长挑大梁的责任实施方案
 一、工作目标
 经济总量保持全省前十，全年地区生产总值增长 5%左右，地方一般公共预算收入增长2%以上。
@@ -120,9 +119,17 @@ fn html_body_text_one_paragraph_per_line() {
         "分享到微信",
         "首页 | 政务公开",
         "主办",
+        "当前位置",
+        "浏览量",
     ] {
         assert!(!src.text.contains(absent), "{absent}");
     }
+    assert_eq!(src.properties.published.as_deref(), Some("2025-03-01"));
+    assert_eq!(src.properties.source.as_deref(), Some("县政府办"));
+    assert_eq!(
+        src.properties.title.as_deref(),
+        Some("平江县人民政府办公室关于印发《担当好稳增长挑大梁的责任实施方案》的通知")
+    );
 }
 
 #[test]
@@ -163,18 +170,29 @@ fn refused_files_have_exact_one_line_reasons() {
                  invalid byte 0xE5 at offset 6)"
             ),
         ),
-        (
-            "doc.pdf.txt",
-            format!(
-                "{d}/doc.pdf.txt: binary file (PDF document; extract its text first), not a plan"
-            ),
-        ),
     ];
     for (name, message) in cases {
         let got = refusal(name);
         assert_eq!(got, message);
         assert!(!got.contains('\n'));
     }
+}
+
+#[test]
+fn a_pdf_under_a_text_name_is_read_as_a_pdf() {
+    // Content decides: a PDF header makes a PDF, and this one is broken.
+    let err = refusal("doc.pdf.txt");
+    let has_poppler = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    let expected = if has_poppler {
+        "tests/fixtures/read/doc.pdf.txt: broken PDF (cannot be parsed"
+    } else {
+        "tests/fixtures/read/doc.pdf.txt: cannot read: pdftotext is missing"
+    };
+    assert!(err.starts_with(expected), "{err}");
+    assert!(!err.contains('\n'));
 }
 
 #[test]

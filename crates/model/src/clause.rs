@@ -90,7 +90,7 @@ pub struct RawNote {
 }
 
 /// One numbered clause of a plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clause {
     /// Path from the root: `附件1/二/（二）/3`; brackets always full-width.
     pub path: String,

@@ -28,8 +28,9 @@ pub struct ParseWarning {
     pub message: String,
 }
 
-/// One plan, parsed into clauses.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One plan, parsed into clauses (serialisable whole: a catalog stores it
+/// as parsed, so every command sees the same clauses).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Descriptive fields.
     pub meta: PlanMeta,

@@ -22,6 +22,7 @@ mod error;
 pub mod fold;
 mod line_index;
 mod mapped;
+mod mapped_serde;
 mod meta;
 mod segmenter;
 mod span;

@@ -23,6 +23,25 @@ pub struct PlanMeta {
     pub year: Option<u16>,
     /// Title of the plan.
     pub title: Option<String>,
+    /// The government that issued it, at any level (`绛县`, `鞍山市`,
+    /// `山西省`); `county` repeats it when it is county-level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The date it was issued (`2023-09-01`), from the signature line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The date its page was published (`2023-09-01`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Its document number (`绛政办发〔2023〕14号`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
+    /// Where it was downloaded from (a manifest's `url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The documents it implements (`根据《…》`, `贯彻落实《…》`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implements: Vec<String>,
     /// Fields inferred from the text, with the evidence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,

@@ -44,10 +44,10 @@ pub struct Gazetteer {
 }
 
 fn level_for(code: u32, name: &str) -> Level {
-    if code % 10_000 == 0 {
+    if code.is_multiple_of(10_000) {
         return Level::Province;
     }
-    if code % 100 == 0 {
+    if code.is_multiple_of(100) {
         return match name::level_of(name) {
             Some(Level::Prefecture) => Level::Prefecture,
             Some(Level::League) => Level::League,
@@ -165,10 +165,7 @@ mod tests {
         assert_eq!(g.lookup("立山区")[0].level, Level::District);
         assert_eq!(g.lookup("鄂托克旗")[0].level, Level::Banner);
         assert_eq!(g.lookup("运城市")[0].level, Level::City);
-        assert_eq!(
-            g.lookup("恩施土家族苗族自治州")[0].level,
-            Level::Prefecture
-        );
+        assert_eq!(g.lookup("恩施土家族苗族自治州")[0].level, Level::Prefecture);
         assert_eq!(g.lookup("湖南省")[0].level, Level::Province);
         // a county of a municipality has no prefecture-level city
         let ck = g.lookup("城口县")[0];

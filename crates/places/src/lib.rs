@@ -22,9 +22,11 @@
 //! ```
 #![deny(missing_docs)]
 
+mod abbreviation;
 mod gazetteer;
 mod level;
 pub mod name;
 
+pub use abbreviation::province_by_abbreviation;
 pub use gazetteer::{Division, Gazetteer};
 pub use level::Level;

@@ -2,12 +2,12 @@
 //! [`Document`], each target located in the original file.
 
 use fangan_model::{ClauseId, Document, Level, SectionKind, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{Extractor, Target};
 
 /// A target found in one clause of a plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClauseTarget {
     /// The clause it was found in (index into `Document::clauses`).
     pub clause: ClauseId,

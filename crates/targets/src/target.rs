@@ -1,10 +1,10 @@
 //! The extracted data: [`Target`] and its [`Kind`].
 
 use fangan_model::Span;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// What a target's number measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A growth rate: `地区生产总值增长 8%`.
@@ -42,7 +42,7 @@ impl std::fmt::Display for Kind {
 }
 
 /// One numeric target found in a text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     /// The indicator as written (`全社会固定资产投资`), cleaned of verbs and
     /// qualifiers; may be empty when the text names none.
@@ -51,7 +51,9 @@ pub struct Target {
     /// or the written indicator when the table does not know it.
     pub canonical: String,
     /// The number (lower end of a range). `NaN` when the plan writes a
-    /// placeholder (`x%`, `××亿元`); see [`Target::placeholder`].
+    /// placeholder (`x%`, `××亿元`); see [`Target::placeholder`]. (JSON
+    /// writes NaN as `null`, and reads `null` back as NaN.)
+    #[serde(deserialize_with = "nan_if_null")]
     pub value: f64,
     /// Upper end of a range (`1-2 项`), if any.
     pub value_max: Option<f64>,
@@ -68,6 +70,11 @@ pub struct Target {
     pub snippet: String,
     /// True when the value is a placeholder (`x`, `××`) rather than a number.
     pub placeholder: bool,
+}
+
+/// Reads a number, `null` as NaN (what JSON makes of a placeholder).
+fn nan_if_null<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 impl Target {

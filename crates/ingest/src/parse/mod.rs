@@ -4,12 +4,11 @@
 //! [`lines`] (clean each line, set residue aside) → [`paragraphs`] (join
 //! lines, repairing page breaks) → `tree` (labels from [`numbering`] open
 //! clauses on a stack) → clauses with [`heading`]s, section kinds and the
-//! raw responsibility [`note`] at their end; [`meta`] infers what no
-//! manifest said. Every clause keeps a map back to the original bytes.
+//! raw responsibility [`note`] at their end; [`crate::meta`] infers what
+//! no manifest said. Every clause keeps a map back to the original bytes.
 
 pub mod heading;
 pub mod lines;
-pub mod meta;
 pub mod note;
 pub mod numbering;
 pub mod paragraphs;
@@ -61,7 +60,15 @@ impl Parser {
             .and_then(|s| s.to_str())
             .unwrap_or(&meta.id)
             .to_string();
-        meta::infer(&mut meta, title.as_deref(), &text, &stem);
+        crate::meta::infer(
+            &mut meta,
+            &crate::meta::Clues {
+                text: &text,
+                front: title.as_deref(),
+                stem: &stem,
+                properties: &source.properties,
+            },
+        );
         Document {
             meta,
             source: SourceInfo {
@@ -79,12 +86,12 @@ impl Parser {
 
     /// Parses a text given as a string (for tests and `--text` inputs).
     pub fn parse_str(&self, id: &str, text: &str) -> Document {
-        let source = SourceText {
-            text: text.to_string(),
-            encoding: "UTF-8".into(),
-            format: "text".into(),
-            hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
-        };
+        let source = SourceText::plain(
+            text.to_string(),
+            "UTF-8",
+            "text",
+            blake3::hash(text.as_bytes()).to_hex().to_string(),
+        );
         let meta = PlanMeta {
             id: id.to_string(),
             ..PlanMeta::default()

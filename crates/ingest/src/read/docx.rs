@@ -13,6 +13,9 @@
 //!
 //! Numbers produced by Word's automatic list numbering are not in the text
 //! (they live in `numbering.xml`); plans type their numbering by hand.
+//!
+//! The title, creator and creation date of `docProps/core.xml` become the
+//! [`Properties`].
 
 use std::io::{Cursor, Read};
 
@@ -21,6 +24,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
 use super::error::DocxProblem;
+use super::properties::Properties;
 
 /// Largest decompressed main part read, in bytes (guards against zip bombs).
 pub const MAX_PART: u64 = 256 * 1024 * 1024;
@@ -40,9 +44,23 @@ const W_NS: [&str; 2] = [
 /// The markup-compatibility namespace (`mc:AlternateContent`).
 const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+/// The text and properties of a docx.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocxDocument {
+    /// One paragraph per line, each line ending in `\n`.
+    pub text: String,
+    /// From `docProps/core.xml`, when it has them.
+    pub properties: Properties,
+}
+
 /// The text of a docx held in `bytes`, one paragraph per line, each line
 /// ending in `\n`.
 pub fn document_text(bytes: &[u8]) -> Result<String, DocxProblem> {
+    document(bytes).map(|d| d.text)
+}
+
+/// The text and properties of a docx held in `bytes`.
+pub fn document(bytes: &[u8]) -> Result<DocxDocument, DocxProblem> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DocxProblem::NotZip)?;
     let name = if archive.index_for_name(MAIN_PART).is_some() {
         MAIN_PART.to_string()
@@ -51,7 +69,37 @@ pub fn document_text(bytes: &[u8]) -> Result<String, DocxProblem> {
         main_part_from_rels(&rels).ok_or(DocxProblem::NoDocument)?
     };
     let xml = read_part(&mut archive, &name)?;
-    paragraphs(&xml)
+    let text = paragraphs(&xml)?;
+    let properties = read_part(&mut archive, "docProps/core.xml")
+        .map(|core| core_properties(&core))
+        .unwrap_or_default();
+    Ok(DocxDocument { text, properties })
+}
+
+/// `dc:title`, `dc:creator` and `dcterms:created` of `docProps/core.xml`.
+fn core_properties(xml: &str) -> Properties {
+    let mut props = Properties::default();
+    let mut reader = NsReader::from_str(xml);
+    let mut field = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                field = e.local_name().as_ref().to_string();
+            }
+            Ok(Event::Text(t)) => {
+                let value = t.xml10_content();
+                match field.as_str() {
+                    "title" => props.set_title(&value),
+                    "creator" => props.set_source(&value),
+                    "created" => props.set_published(&value),
+                    _ => {}
+                }
+            }
+            Ok(Event::End(_)) => field.clear(),
+            Ok(Event::Eof) | Err(_) => return props,
+            _ => {}
+        }
+    }
 }
 
 /// Reads one part of the archive as text (UTF-8, or UTF-16 with a BOM).
@@ -259,6 +307,18 @@ mod tests {
             Some("word/document2.xml")
         );
         assert_eq!(main_part_from_rels("<x/>"), None);
+    }
+
+    #[test]
+    fn core_properties_are_read() {
+        let core = r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">
+<dc:title>担当好稳增长挑大梁的责任实施方案</dc:title><dc:creator>县发改局</dc:creator>
+<dcterms:created>2025-03-01T08:00:00Z</dcterms:created></cp:coreProperties>"#;
+        let p = core_properties(core);
+        assert_eq!(p.title.as_deref(), Some("担当好稳增长挑大梁的责任实施方案"));
+        assert_eq!(p.source.as_deref(), Some("县发改局"));
+        assert_eq!(p.published.as_deref(), Some("2025-03-01"));
     }
 
     #[test]

@@ -60,6 +60,77 @@ pub enum ReadError {
         /// What is broken.
         problem: DocxProblem,
     },
+    /// A program or data file the format needs is not installed.
+    #[error("{path}: cannot read: {needed} is missing (install the Debian package {package})")]
+    Missing {
+        /// The file.
+        path: PathBuf,
+        /// What is missing (`pdftotext`, `the CJK CMap GBK-EUC-H`, …).
+        needed: String,
+        /// The Debian package that provides it.
+        package: &'static str,
+    },
+    /// An external program ran longer than the limit and was stopped.
+    #[error("{path}: gave up after {seconds} s ({tool} did not finish)")]
+    TimedOut {
+        /// The file.
+        path: PathBuf,
+        /// The program.
+        tool: &'static str,
+        /// The limit in seconds.
+        seconds: u64,
+    },
+    /// The file is larger than the limit.
+    #[error("{path}: file too large ({size} bytes, the limit is {limit})")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A PDF whose pages draw no text (a scan), read without OCR.
+    #[error("{path}: scanned PDF: no text layer (read it with OCR: --ocr)")]
+    Scanned {
+        /// The file.
+        path: PathBuf,
+        /// Its number of pages.
+        pages: usize,
+    },
+    /// A PDF that cannot be read.
+    #[error("{path}: broken PDF ({problem})")]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: super::pdf::PdfProblem,
+    },
+    /// A Word 97 `.doc` or WPS `.wps` that cannot be read.
+    #[error("{path}: broken Word 97 document ({problem})")]
+    Word97 {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: super::word97::Word97Problem,
+    },
+    /// An OFD that cannot be read.
+    #[error("{path}: broken OFD ({problem})")]
+    Ofd {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: super::ofd::OfdProblem,
+    },
+    /// A document of a kind that is not read (a Works `.wps`, an old Word
+    /// 6 file, an encrypted document).
+    #[error("{path}: not read ({reason})")]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// What it is and why it is not read.
+        reason: String,
+    },
 }
 
 impl ReadError {
@@ -70,7 +141,15 @@ impl ReadError {
             | ReadError::Empty { path, .. }
             | ReadError::Binary { path, .. }
             | ReadError::Undecodable { path, .. }
-            | ReadError::Docx { path, .. } => path,
+            | ReadError::Docx { path, .. }
+            | ReadError::Missing { path, .. }
+            | ReadError::TimedOut { path, .. }
+            | ReadError::TooLarge { path, .. }
+            | ReadError::Scanned { path, .. }
+            | ReadError::Pdf { path, .. }
+            | ReadError::Word97 { path, .. }
+            | ReadError::Ofd { path, .. }
+            | ReadError::Unsupported { path, .. } => path,
         }
     }
 }
@@ -89,6 +168,8 @@ pub enum EmptyReason {
     NoHtmlText,
     /// A docx whose document has no text.
     NoDocxText,
+    /// A document (PDF, Word 97, RTF, OFD) whose text is only white space.
+    NoText,
 }
 
 impl fmt::Display for EmptyReason {
@@ -98,7 +179,7 @@ impl fmt::Display for EmptyReason {
             EmptyReason::OnlyBom => "only a byte-order mark",
             EmptyReason::OnlyWhitespace => "only white space",
             EmptyReason::NoHtmlText => "no text in the HTML body",
-            EmptyReason::NoDocxText => "no text in the document",
+            EmptyReason::NoDocxText | EmptyReason::NoText => "no text in the document",
         })
     }
 }
@@ -207,6 +288,15 @@ mod tests {
                 path: "d.docx".into(),
                 problem: DocxProblem::NotZip,
             },
+            ReadError::Missing {
+                path: "p.pdf".into(),
+                needed: "pdftotext".into(),
+                package: "poppler-utils",
+            },
+            ReadError::Scanned {
+                path: "s.pdf".into(),
+                pages: 3,
+            },
         ];
         let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(shown[0], "seeds/x.txt: empty file (0 bytes)");
@@ -220,6 +310,14 @@ mod tests {
              invalid byte 0xFF at offset 3)"
         );
         assert_eq!(shown[3], "d.docx: broken docx (not a zip archive)");
+        assert_eq!(
+            shown[4],
+            "p.pdf: cannot read: pdftotext is missing (install the Debian package poppler-utils)"
+        );
+        assert_eq!(
+            shown[5],
+            "s.pdf: scanned PDF: no text layer (read it with OCR: --ocr)"
+        );
         for (s, e) in shown.iter().zip(&errors) {
             assert!(!s.contains('\n'));
             assert!(s.starts_with(&e.path().display().to_string()));

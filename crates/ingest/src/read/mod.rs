@@ -1,20 +1,28 @@
 //! Reading plan files: bytes → decoded, LF-normalized text.
 //!
 //! One call does it all: [`read_path`] (or [`read_bytes`] for bytes already
-//! in memory) picks the [`Format`] from the extension and the content,
-//! decodes, extracts the text, normalizes line endings and refuses what is
-//! not a plan with a one-line [`ReadError`] that names the file.
+//! in memory; [`read_path_with`] / [`read_bytes_with`] with
+//! [`ReadOptions`]: OCR, limits) picks the [`Format`] by content, then by
+//! extension, extracts and decodes the text, normalizes line endings and
+//! refuses what is not a plan with a one-line [`ReadError`] that names the
+//! file. [`classify`] tells a corpus walker, by name, what is a document.
 //!
 //! | format | what becomes the text |
 //! |---|---|
 //! | `.txt`, `.md`, other | the file, decoded: UTF-8 (BOM or not), UTF-16 (BOM, or recognisably without), GBK/GB18030 or Big5 detected ([`encoding`]) |
-//! | `.html`, `.htm` | the visible text of the body, one block per line ([`html`]) |
+//! | `.html`, `.htm` | the article of a saved page, one block per line, without the site's navigation and footer ([`html`]) |
 //! | `.docx` | the paragraphs of `word/document.xml`, one per line ([`docx`]) |
+//! | `.pdf` | `pdftotext -layout` (poppler, a separate program), repaired into paragraphs ([`pdf`], [`repair`]); OCR on request |
+//! | `.doc`, `.wps` | the piece table of a Word 97 compound file ([`word97`]) |
+//! | `.rtf` | the text of the RTF body ([`rtf`]) |
+//! | `.ofd` | the text objects of each page, ordered by position and repaired ([`ofd`]) |
 //!
 //! **Offsets.** The text is the decoded text with `\r\n`/`\r` (and form
 //! feeds, see [`newline`]) turned into `\n`: every byte offset and line
-//! number downstream is into this text, not into the raw file. Only the
-//! hash is of the raw bytes.
+//! number downstream is into this text, not into the raw file. For PDF and
+//! OFD, whose text is repaired, [`SourceText::extraction`] keeps the raw
+//! extraction and a map from every character of the text back to it. Only
+//! the hash is of the raw bytes.
 //!
 //! ```
 //! use std::path::Path;
@@ -30,23 +38,41 @@
 //! **Refusals** (exact messages, stable): `x.txt: empty file (0 bytes)`,
 //! `… empty file (only a byte-order mark)`, `… empty file (only white
 //! space)`, `a.bin: binary file (NUL byte at offset 12), not a plan`,
-//! `… binary file (PDF document; extract its text first), not a plan`,
 //! `… undecodable text (…; invalid byte 0xFF at offset 3)`,
-//! `d.docx: broken docx (not a zip archive)`.
+//! `d.docx: broken docx (not a zip archive)`, `s.pdf: scanned PDF: no text
+//! layer (read it with OCR: --ocr)`, `p.pdf: cannot read:
+//! pdftotext is missing (install the Debian package poppler-utils)`,
+//! `w.wps: not read (Microsoft Works document, not a Word file)`.
 //!
-//! Reading never panics, whatever the bytes.
+//! Reading never panics and never hangs, whatever the bytes.
 
+mod classify;
 pub mod docx;
 pub mod encoding;
 mod error;
+mod extract;
 pub mod html;
 pub mod newline;
+pub mod ofd;
+mod options;
+pub mod pdf;
+mod process;
+mod properties;
+pub mod repair;
+pub mod rtf;
 mod scan;
 pub mod sniff;
+pub mod word97;
+mod zipped;
 
 use std::path::Path;
 
+use fangan_model::MappedText;
+
+pub use classify::{classify, document_extensions, Kind};
 pub use error::{BinaryReason, DocxProblem, EmptyReason, ReadError};
+pub use options::{Limits, ReadOptions};
+pub use properties::{iso_date, Properties};
 pub use sniff::Format;
 
 /// The decoded text of one file.
@@ -56,127 +82,109 @@ pub struct SourceText {
     /// All offsets downstream are into this text.
     pub text: String,
     /// Encoding it was decoded from (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`,
-    /// `UTF-16BE`, a declared HTML charset; `UTF-8` for docx). A `(lossy)`
-    /// suffix (`UTF-8 (lossy)`) says a few malformed sequences were
-    /// replaced by `U+FFFD`.
+    /// `UTF-16BE`, a declared HTML charset; `UTF-8` for docx and PDF). A
+    /// `(lossy)` suffix (`UTF-8 (lossy)`) says a few malformed sequences
+    /// were replaced by `U+FFFD`.
     pub encoding: String,
-    /// Format it was read as (`text`, `html`, `docx`).
+    /// Format it was read as (`text`, `html`, `docx`, `pdf`, `doc`, `wps`,
+    /// `rtf`, `ofd`).
     pub format: String,
     /// blake3 hash of the raw bytes, hex.
     pub hash: String,
+    /// What the file says about itself (title, date, source).
+    pub properties: Properties,
+    /// For repaired formats (PDF, OFD): the raw extraction and the map
+    /// back to it.
+    pub extraction: Option<Extraction>,
+}
+
+impl SourceText {
+    /// A text read from nowhere in particular (tests, `--text` inputs):
+    /// no properties, no extraction.
+    pub fn plain(text: String, encoding: &str, format: &str, hash: String) -> SourceText {
+        SourceText {
+            text,
+            encoding: encoding.to_string(),
+            format: format.to_string(),
+            hash,
+            properties: Properties::default(),
+            extraction: None,
+        }
+    }
+}
+
+/// The text an extractor gave (pdftotext's output, an OFD's lines) and the
+/// map from [`SourceText::text`] back to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extraction {
+    /// The extraction as it came, pages separated by form feeds.
+    pub raw: String,
+    /// Derived text = [`SourceText::text`]; parent = [`Extraction::raw`].
+    pub map: MappedText,
+}
+
+/// Reads and decodes one file, with the default [`ReadOptions`].
+pub fn read_path(path: &Path) -> Result<SourceText, ReadError> {
+    read_path_with(path, &ReadOptions::default())
 }
 
 /// Reads and decodes one file.
-pub fn read_path(path: &Path) -> Result<SourceText, ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<SourceText, ReadError> {
+    let io = |source| ReadError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    read_bytes(&bytes, path)
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    check_size(size, path, options)?;
+    let bytes = std::fs::read(path).map_err(io)?;
+    read(&bytes, path, Some(path), options)
 }
 
-/// Decodes the bytes of a file named `name` (the name picks the format and
-/// is the one errors show; nothing is read from disk).
+/// Decodes the bytes of a file named `name` (the name breaks ties between
+/// formats and is the one errors show; nothing is read from disk), with
+/// the default [`ReadOptions`].
 pub fn read_bytes(bytes: &[u8], name: &Path) -> Result<SourceText, ReadError> {
-    let hash = blake3::hash(bytes).to_hex().to_string();
-    let (text, encoding, format) = extract(bytes, name)?;
-    Ok(SourceText {
-        text,
-        encoding: encoding.to_string(),
-        format: format.as_str().to_string(),
-        hash,
-    })
+    read_bytes_with(bytes, name, &ReadOptions::default())
 }
 
-/// The text, the encoding name and the format of `bytes`, or the refusal.
-fn extract(bytes: &[u8], name: &Path) -> Result<(String, &'static str, Format), ReadError> {
-    let path = || name.to_path_buf();
-    let empty = |reason| ReadError::Empty {
-        path: path(),
-        reason,
-    };
-    if bytes.is_empty() {
-        return Err(empty(EmptyReason::ZeroBytes));
-    }
-    let mut format = Format::from_path(name);
-    if sniff::is_zip(bytes) {
-        format = Format::Docx;
-    }
-    if format == Format::Docx {
-        let text = docx::document_text(bytes).map_err(|problem| {
-            // Under another name, a zip that is not a docx is just binary.
-            let not_docx = matches!(problem, DocxProblem::NoDocument | DocxProblem::NotZip);
-            if Format::from_path(name) != Format::Docx && not_docx {
-                ReadError::Binary {
-                    path: path(),
-                    reason: BinaryReason::Signature("zip archive"),
-                }
-            } else {
-                ReadError::Docx {
-                    path: path(),
-                    problem,
-                }
-            }
-        })?;
-        let text = finish(text, name, EmptyReason::NoDocxText)?;
-        return Ok((text, "UTF-8", Format::Docx));
-    }
-    if let Some(kind) = sniff::signature(bytes) {
-        return Err(ReadError::Binary {
-            path: path(),
-            reason: BinaryReason::Signature(kind),
-        });
-    }
-    if format == Format::Text && sniff::looks_like_html(bytes) {
-        format = Format::Html;
-    }
-    let declared = (format == Format::Html)
-        .then(|| html::declared_charset(bytes))
-        .flatten();
-    let decoded = encoding::decode(bytes, declared).map_err(|e| match e {
-        encoding::DecodeError::Binary(reason) => ReadError::Binary {
-            path: path(),
-            reason,
-        },
-        encoding::DecodeError::Undecodable { offset, byte } => ReadError::Undecodable {
-            path: path(),
-            offset,
-            byte,
-        },
-    })?;
-    if decoded.text.is_empty() {
-        return Err(empty(EmptyReason::OnlyBom));
-    }
-    // UTF-16 pages are only recognisable once decoded.
-    if format == Format::Text && sniff::looks_like_html(decoded.text.as_bytes()) {
-        format = Format::Html;
-    }
-    let text = match format {
-        Format::Html => finish(
-            html::body_text(&decoded.text),
-            name,
-            EmptyReason::NoHtmlText,
-        )?,
-        _ => finish(decoded.text, name, EmptyReason::OnlyWhitespace)?,
-    };
-    Ok((text, decoded.encoding, format))
+/// Decodes the bytes of a file named `name`.
+pub fn read_bytes_with(
+    bytes: &[u8],
+    name: &Path,
+    options: &ReadOptions,
+) -> Result<SourceText, ReadError> {
+    read(bytes, name, None, options)
 }
 
-/// Normalizes line endings, then refuses text that is empty (`if_empty`) or
-/// mostly control characters.
-fn finish(text: String, name: &Path, if_empty: EmptyReason) -> Result<String, ReadError> {
-    let text = newline::normalize_newlines(text);
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(ReadError::Empty {
+fn check_size(size: u64, name: &Path, options: &ReadOptions) -> Result<(), ReadError> {
+    let limit = options.limits.max_file_bytes;
+    if size > limit {
+        return Err(ReadError::TooLarge {
             path: name.to_path_buf(),
-            reason: if_empty,
+            size,
+            limit,
         });
     }
-    sniff::check_controls(&text).map_err(|reason| ReadError::Binary {
-        path: name.to_path_buf(),
-        reason,
-    })?;
-    Ok(text)
+    Ok(())
+}
+
+fn read(
+    bytes: &[u8],
+    name: &Path,
+    disk: Option<&Path>,
+    options: &ReadOptions,
+) -> Result<SourceText, ReadError> {
+    check_size(bytes.len() as u64, name, options)?;
+    let hash = blake3::hash(bytes).to_hex().to_string();
+    let got = extract::extract(bytes, name, disk, options)?;
+    Ok(SourceText {
+        text: got.text,
+        encoding: got.encoding.to_string(),
+        format: got.format.to_string(),
+        hash,
+        properties: got.properties,
+        extraction: got.extraction,
+    })
 }
 
 #[cfg(test)]
@@ -248,8 +256,8 @@ mod tests {
     #[test]
     fn binaries_are_refused_by_signature_or_nul() {
         assert_eq!(
-            read(b"%PDF-1.4\n1 0 obj", "plan.txt").unwrap_err(),
-            "plan.txt: binary file (PDF document; extract its text first), not a plan"
+            read(b"\x89PNG\r\n\x1A\n\0\0", "plan.txt").unwrap_err(),
+            "plan.txt: binary file (PNG image), not a plan"
         );
         assert_eq!(
             read(b"PK\x03\x04\x14\x00\x00\x00", "a.txt").unwrap_err(),
@@ -308,7 +316,9 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let names = ["r.txt", "r.html", "r.docx", "r.md"];
+        let names = [
+            "r.txt", "r.html", "r.docx", "r.md", "r.doc", "r.rtf", "r.ofd",
+        ];
         let seed = "（一）加强部门协同\r\n1. 强化政策协同。".as_bytes();
         for round in 0..2000 {
             let len = (next() % 300) as usize;

@@ -1,10 +1,12 @@
 //! Telling what a file is before and after decoding: its [`Format`], known
 //! binary signatures, NUL bytes, and text that is mostly control characters.
 //!
-//! The extension picks the format; the content can overrule it in two safe
-//! directions only: a zip archive is read as a docx whatever its name, and a
-//! `.txt` that starts with an HTML document type or `<html>` tag is read as
-//! HTML (pages saved from a browser under the wrong name).
+//! The content decides, the extension only breaks ties ([`Format::detect`]):
+//! a PDF, a compound file (Word 97 / WPS), RTF, or a zip holding
+//! `OFD.xml` or `word/document.xml` is read as what it is whatever its
+//! name (a `.doc` that is really RTF, HTML or docx is common on government
+//! sites), and a text file that starts with an HTML document type or
+//! `<html>` tag is read as HTML (pages saved under the wrong name).
 
 use std::path::Path;
 
@@ -20,16 +22,57 @@ pub enum Format {
     Html,
     /// A Word `.docx`: the paragraphs of `word/document.xml`.
     Docx,
+    /// A PDF: the text `pdftotext` extracts, repaired.
+    Pdf,
+    /// A Word 97–2003 `.doc` or Kingsoft `.wps` compound file.
+    Word97,
+    /// Rich Text Format.
+    Rtf,
+    /// An OFD (GB/T 33190) package.
+    Ofd,
 }
 
 impl Format {
     /// The name stored in [`super::SourceText::format`]: `text`, `html`,
-    /// `docx`.
+    /// `docx`, `pdf`, `doc`, `rtf`, `ofd` (a Word 97 file named `.wps` is
+    /// stored as `wps`).
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Word97 => "doc",
+            Format::Rtf => "rtf",
+            Format::Ofd => "ofd",
+        }
+    }
+
+    /// The format of `bytes`, by content first (see the module doc), then
+    /// by `name`'s extension.
+    pub fn detect(bytes: &[u8], name: &Path) -> Format {
+        let by_name = Format::from_path(name);
+        if is_pdf(bytes) || (by_name == Format::Pdf && find(head(bytes), b"%PDF-").is_some()) {
+            return Format::Pdf;
+        }
+        if bytes.starts_with(CFB_MAGIC) {
+            return Format::Word97;
+        }
+        if bytes.starts_with(b"{\\rtf") {
+            return Format::Rtf;
+        }
+        if is_zip(bytes) {
+            return zip_format(bytes).unwrap_or(match by_name {
+                Format::Ofd => Format::Ofd,
+                _ => Format::Docx,
+            });
+        }
+        match by_name {
+            Format::Html => Format::Html,
+            _ if looks_like_html(bytes) => Format::Html,
+            // A `.docx` that is not a zip is a broken docx, not a text.
+            Format::Docx => Format::Docx,
+            _ => Format::Text,
         }
     }
 
@@ -44,6 +87,10 @@ impl Format {
         match ext.as_str() {
             "html" | "htm" | "xhtml" | "shtml" => Format::Html,
             "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
+            "doc" | "wps" | "dot" | "wpt" => Format::Word97,
+            "rtf" => Format::Rtf,
+            "ofd" => Format::Ofd,
             _ => Format::Text,
         }
     }
@@ -52,15 +99,44 @@ impl Format {
 /// The zip local-file-header signature (a docx is a zip archive).
 pub const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
-/// Signatures of binary formats people mistake for plans, with the name
-/// shown in the refusal.
+/// The compound file signature (Word 97 `.doc`, WPS `.wps`, `.xls`, …).
+pub const CFB_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// How far into a file a PDF header may start (the PDF specification lets
+/// junk precede it).
+const PDF_HEADER_WINDOW: usize = 1024;
+
+fn head(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len().min(PDF_HEADER_WINDOW)]
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// True for bytes that start with the PDF header.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+/// The format a zip archive holds, judged by its entry names: `OFD.xml` at
+/// the root is an OFD, `word/document.xml` (or a `word/` folder) a docx.
+fn zip_format(bytes: &[u8]) -> Option<Format> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut word = false;
+    for name in archive.file_names().filter_map(Result::ok) {
+        if name.eq_ignore_ascii_case("OFD.xml") {
+            return Some(Format::Ofd);
+        }
+        word |= name.starts_with("word/");
+    }
+    word.then_some(Format::Docx)
+}
+
+/// Signatures of binary formats that are not plans, with the name shown
+/// in the refusal (PDF, compound files and RTF are read, see
+/// [`Format::detect`]).
 const SIGNATURES: &[(&[u8], &str)] = &[
-    (b"%PDF-", "PDF document; extract its text first"),
-    (
-        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-        "legacy Office document; save it as .docx",
-    ),
-    (b"{\\rtf", "RTF document; save it as .docx or .txt"),
     (b"\x89PNG\r\n\x1A\n", "PNG image"),
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF8", "GIF image"),
@@ -155,14 +231,41 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("方案.docx")), Format::Docx);
         assert_eq!(Format::from_path(Path::new("noext")), Format::Text);
         assert_eq!(Format::Docx.as_str(), "docx");
+        assert_eq!(Format::from_path(Path::new("a.WPS")), Format::Word97);
+        assert_eq!(Format::from_path(Path::new("a.ofd")), Format::Ofd);
+    }
+
+    #[test]
+    fn content_decides_over_the_extension() {
+        let name = Path::new("plan.doc");
+        assert_eq!(Format::detect(b"%PDF-1.4\n", name), Format::Pdf);
+        assert_eq!(Format::detect(b"{\\rtf1\\ansi x}", name), Format::Rtf);
+        assert_eq!(
+            Format::detect(CFB_MAGIC, Path::new("a.txt")),
+            Format::Word97
+        );
+        assert_eq!(
+            Format::detect(b"<html><body>x</body></html>", name),
+            Format::Html
+        );
+        assert_eq!(
+            Format::detect("一、总体要求".as_bytes(), name),
+            Format::Text
+        );
+        assert_eq!(
+            Format::detect(b"junk\n%PDF-1.4", Path::new("a.pdf")),
+            Format::Pdf
+        );
+        assert_eq!(
+            Format::detect(b"junk\n%PDF-1.4", Path::new("a.txt")),
+            Format::Text
+        );
     }
 
     #[test]
     fn signatures_are_recognised() {
-        assert_eq!(
-            signature(b"%PDF-1.7\n%\xE2\xE3"),
-            Some("PDF document; extract its text first")
-        );
+        assert_eq!(signature(b"%PDF-1.7\n%\xE2\xE3"), None);
+        assert_eq!(signature(b"\xFF\xD8\xFF\xE0"), Some("JPEG image"));
         assert_eq!(signature(b"PK\x03\x04rest"), Some("zip archive"));
         assert_eq!(signature(b"MZ\x90\x00\x03\x00"), Some("Windows executable"));
         assert_eq!(signature("MZ是一个缩写".as_bytes()), None);

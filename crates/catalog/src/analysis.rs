@@ -1,0 +1,109 @@
+//! What is read from a plan at ingest, stored beside it so that corpus-wide
+//! commands (`leads`, `targets`) never parse or read notes again: the
+//! responsibility notes of every clause, read into units with roles, and
+//! the numeric targets.
+
+use fangan_index::ClauseDepartments;
+use fangan_model::Document;
+use fangan_notes::{Note, NoteReader};
+use fangan_targets::{ClauseTarget, Extractor};
+use serde::{Deserialize, Serialize};
+
+/// The notes of one clause.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClauseNotes {
+    /// Index of the clause in the plan.
+    pub clause: usize,
+    /// Its path (`二/（一）/3`).
+    pub path: String,
+    /// Its heading.
+    pub heading: String,
+    /// 1-based line it starts on.
+    pub line: usize,
+    /// Its notes, read (task and mechanism notes).
+    pub notes: Vec<Note>,
+}
+
+/// A target with where it stands: the clause's path and section kind, and
+/// the snippet's place in the plan's text in characters (for JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetAt {
+    /// The target and its clause.
+    pub found: ClauseTarget,
+    /// The clause's path.
+    pub path: String,
+    /// The clause's section kind (`objectives`, `tasks`…).
+    pub section: String,
+    /// The snippet in the plan's text, as `[start, end]` characters.
+    pub chars: [usize; 2],
+}
+
+/// Everything read from one plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanAnalysis {
+    /// Clauses with notes, in document order.
+    pub notes: Vec<ClauseNotes>,
+    /// Numeric targets, in document order.
+    pub targets: Vec<TargetAt>,
+}
+
+/// Reads notes and targets: built once per ingest, with the catalog's
+/// department tables.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    notes: NoteReader,
+    targets: Extractor,
+}
+
+impl Analyzer {
+    /// An analyzer reading notes with `notes`.
+    pub fn new(notes: NoteReader) -> Analyzer {
+        Analyzer {
+            notes,
+            targets: Extractor::new(),
+        }
+    }
+
+    /// The note reader.
+    pub fn notes(&self) -> &NoteReader {
+        &self.notes
+    }
+
+    /// The analysis of `doc`, and the departments each clause's notes name
+    /// (for the index's `lead:`/`dept:` filters).
+    pub fn analyze(&self, doc: &Document) -> (PlanAnalysis, Vec<ClauseDepartments>) {
+        let mut analysis = PlanAnalysis::default();
+        let mut depts = Vec::with_capacity(doc.clauses.len());
+        for (i, c) in doc.clauses.iter().enumerate() {
+            let notes = self.notes.read_clause(c);
+            depts.push(ClauseDepartments::from_notes(&notes));
+            if !notes.is_empty() {
+                analysis.notes.push(ClauseNotes {
+                    clause: i,
+                    path: c.path.clone(),
+                    heading: c.heading.clone(),
+                    line: c.line,
+                    notes,
+                });
+            }
+        }
+        let mut starts: Vec<usize> = doc.text.char_indices().map(|(i, _)| i).collect();
+        starts.push(doc.text.len());
+        let ch = |b: usize| starts.partition_point(|&s| s < b);
+        analysis.targets = self
+            .targets
+            .extract_document(doc)
+            .into_iter()
+            .map(|t| {
+                let c = &doc.clauses[t.clause];
+                TargetAt {
+                    path: c.path.clone(),
+                    section: c.kind.as_str().to_string(),
+                    chars: [ch(t.source.start), ch(t.source.end)],
+                    found: t,
+                }
+            })
+            .collect();
+        (analysis, depts)
+    }
+}
