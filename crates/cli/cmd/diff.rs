@@ -58,7 +58,7 @@ pub struct DiffArgs {
     /// Pairs scoring less than this stay unpaired (0 to 1; default 0.1).
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f32>,
-    /// Also show the pairs labelled related (same topic, partial overlap),
+    /// Also show the weak pairs labelled related (few topic words shared),
     /// left unpaired by default.
     #[arg(long)]
     pub related: bool,
