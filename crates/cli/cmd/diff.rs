@@ -58,6 +58,10 @@ pub struct DiffArgs {
     /// Pairs scoring less than this stay unpaired (0 to 1; default 0.1).
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f32>,
+    /// Also show the weak pairs labelled related (few topic words shared),
+    /// left unpaired by default.
+    #[arg(long)]
+    pub related: bool,
     /// Alignment method.
     #[arg(long, value_enum, default_value = "aligned")]
     pub method: Method,
@@ -263,6 +267,7 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     if let Some(m) = args.min_score {
         builder.min_score(m);
     }
+    builder.related(args.related);
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,

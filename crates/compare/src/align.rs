@@ -25,18 +25,38 @@
 
 use std::time::Duration;
 
-use fangan_model::{ClauseId, Document, SectionKind, Segmenter};
+use fangan_model::{ClauseId, Document, SectionKind, Segmenter, Span};
 use serde::Serialize;
 
 use crate::assign::max_weight_assignment;
 use crate::context::{are_twins, body, region, Ties, TWIN_SHARE};
+use crate::copy::{Folded, Share};
 use crate::diff::inline_diff;
 use crate::prepared::Prepared;
 use crate::profile::{Profile, Rarity};
-use crate::report::{Comparison, Label, Pair, PairKind, Signals};
+use crate::report::{Comparison, Label, Pair, PairKind, Part, Signals};
+use crate::resplit::{resplit, Resplit};
 use crate::similarity::{overlap, score, signals, Weights};
 use crate::unit::UnitRole;
 use crate::{Error, Result};
+
+/// Weight in the assignment of a copy found across re-cut paragraphs
+/// (scores are at most 1: the assignment keeps it).
+const COPY_WEIGHT: f32 = 10.0;
+
+/// Score under which two clauses stay unpaired.
+pub const MIN_SCORE: f32 = 0.1;
+
+/// Score from which a pair is a paraphrase rather than related.
+pub const PARAPHRASE: f32 = 0.13;
+
+/// Two-way trigram overlap from which a pair is a near-copy.
+pub const NEAR_COPY: f32 = 0.5;
+
+/// Word cosine under which a `related` pair is weak: the clauses share a
+/// heading pattern or a few phrases, not the topic words of their subject.
+/// Weak related pairs are left out unless asked for.
+pub const RELATED_MIN_WORDS: f32 = 0.1;
 
 /// The thresholds and weights of an [`Aligner`].
 #[derive(Clone, Debug)]
@@ -52,6 +72,8 @@ struct Config {
     twins: bool,
     member_min: f32,
     kind_penalty: f32,
+    related: bool,
+    related_min_words: f32,
     diff_timeout: Duration,
     passage_chars: usize,
 }
@@ -60,9 +82,9 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             weights: Weights::default(),
-            min_score: 0.1,
-            paraphrase: 0.13,
-            near_copy: 0.5,
+            min_score: MIN_SCORE,
+            paraphrase: PARAPHRASE,
+            near_copy: NEAR_COPY,
             candidates: 8,
             group_margin: 1.25,
             group_cover: 1.3,
@@ -70,6 +92,8 @@ impl Default for Config {
             group_min: 0.16,
             member_min: 0.1,
             kind_penalty: 0.5,
+            related: false,
+            related_min_words: RELATED_MIN_WORDS,
             diff_timeout: Duration::from_millis(20),
             passage_chars: 6,
         }
@@ -157,6 +181,24 @@ impl AlignerBuilder {
         self
     }
 
+    /// Whether every pair labelled `related` (same topic, partial overlap)
+    /// is kept (default false: the weak ones, whose topic words hardly
+    /// meet, see [`AlignerBuilder::related_min_words`], are left unpaired;
+    /// on plans the thresholds were not tuned on they are most of the
+    /// wrong pairs).
+    pub fn related(&mut self, yes: bool) -> &mut Self {
+        self.config.related = yes;
+        self
+    }
+
+    /// Word cosine under which a `related` pair is weak and left out
+    /// unless [`AlignerBuilder::related`] asks for every related pair
+    /// (0 to 1; default [`RELATED_MIN_WORDS`]).
+    pub fn related_min_words(&mut self, w: f32) -> &mut Self {
+        self.config.related_min_words = w;
+        self
+    }
+
     /// Weights of the signals.
     pub fn weights(&mut self, w: Weights) -> &mut Self {
         self.config.weights = w;
@@ -180,6 +222,7 @@ impl AlignerBuilder {
             ("member_min", c.member_min),
             ("group_min", c.group_min),
             ("kind_penalty", c.kind_penalty),
+            ("related_min_words", c.related_min_words),
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(Error::OutOfRange {
@@ -362,6 +405,20 @@ impl<'s> Aligner<'s> {
 
     /// Aligns two prepared plans.
     pub fn align_prepared(&self, a: &Prepared<'_>, b: &Prepared<'_>) -> Comparison {
+        match resplit(self.seg, a, b) {
+            Some(r) => self.align_units(&r.a, &r.b, Some(&r)),
+            None => self.align_units(a, b, None),
+        }
+    }
+
+    /// Aligns the units of two plans; `split` holds the copies found
+    /// across re-cut paragraphs, and the units they took out.
+    fn align_units(
+        &self,
+        a: &Prepared<'_>,
+        b: &Prepared<'_>,
+        split: Option<&Resplit<'_>>,
+    ) -> Comparison {
         let rarity = self.rarity_for(&[a, b]);
         let (pa, pb) = (a.profiles(&rarity), b.profiles(&rarity));
         let (na, nb) = (pa.len(), pb.len());
@@ -372,9 +429,13 @@ impl<'s> Aligner<'s> {
         let get = |i: usize, j: usize, scores: &mut Vec<Option<Scored>>| -> Scored {
             *scores[i * nb + j].get_or_insert_with(|| self.scored(a, &pa, i, b, &pb, j))
         };
+        let (gone_a, gone_b) = match split {
+            Some(r) => (r.gone_a.clone(), r.gone_b.clone()),
+            None => (vec![false; na], vec![false; nb]),
+        };
         for (i, j) in self.candidates(&cos, na, nb) {
             let (ra, rb) = (a.units[i].role, b.units[j].role);
-            if ra == UnitRole::Group && rb == UnitRole::Group {
+            if (ra == UnitRole::Group && rb == UnitRole::Group) || gone_a[i] || gone_b[j] {
                 continue;
             }
             let s = get(i, j, &mut scores);
@@ -408,6 +469,10 @@ impl<'s> Aligner<'s> {
             }
             weights[i * nb + j] = s.score - cfg.min_score + f32::EPSILON;
         }
+        // copies across re-cut paragraphs are pairs whatever else scores
+        for &(i, j) in split.map_or(&[][..], |r| &r.copies[..]) {
+            weights[i * nb + j] = COPY_WEIGHT;
+        }
         let mut assigned = max_weight_assignment(&weights, na, nb);
         if cfg.twins {
             self.settle_twins(a, &pa, b, &pb, &cos, &mut assigned);
@@ -422,7 +487,7 @@ impl<'s> Aligner<'s> {
             self.settle_twins(b, &pb, a, &pa, &cos_t, &mut flipped);
             assigned = flipped.into_iter().map(|(j, i)| (i, j)).collect();
         }
-        let (mut taken_a, mut taken_b) = (vec![false; na], vec![false; nb]);
+        let (mut taken_a, mut taken_b) = (gone_a.clone(), gone_b.clone());
         for &(i, j) in &assigned {
             taken_a[i] = true;
             taken_b[j] = true;
@@ -453,7 +518,10 @@ impl<'s> Aligner<'s> {
                 }
             }
         }
-        self.finish(a, &pa, b, &pb, pairs)
+        for &(i, j) in split.map_or(&[][..], |r| &r.joined[..]) {
+            pairs.push((i, j, PairKind::Member, get(i, j, &mut scores)));
+        }
+        self.finish(a, &pa, b, &pb, pairs, (&gone_a, &gone_b))
     }
 
     /// Moves each pair of leaves whose B clause has template twins in other
@@ -533,41 +601,124 @@ impl<'s> Aligner<'s> {
         b: &Prepared<'_>,
         pb: &[Profile],
         mut raw: Vec<(usize, usize, PairKind, Scored)>,
+        (gone_a, gone_b): (&[bool], &[bool]),
     ) -> Comparison {
         let cfg = &self.config;
-        raw.sort_by_key(|&(i, j, _, _)| (a.units[i].clause, b.units[j].clause));
+        let order = |p: &Prepared<'_>, i: usize| {
+            let u = &p.units[i];
+            (u.clause, u.part.map_or(0, |r| r.start))
+        };
+        raw.sort_by_key(|&(i, j, _, _)| (order(a, i), order(b, j)));
         raw.dedup_by_key(|&mut (i, j, _, _)| (i, j));
         let mut out = Comparison::default();
+        let mut shown = Vec::with_capacity(raw.len());
         for &(i, j, kind, s) in &raw {
-            let (ca, cb) = (a.units[i].clause, b.units[j].clause);
-            let (ta, tb) = (&a.doc.clauses[ca].text, &b.doc.clauses[cb].text);
-            let label = self.label(overlap(&pa[i].grams, &pb[j].grams), s.score);
+            let (ua, ub) = (&a.units[i], &b.units[j]);
+            let (ca, cb) = (ua.clause, ub.clause);
+            let (ta, tb) = (ua.shown(a.doc), ub.shown(b.doc));
+            let copied = Share::of(&Folded::new(ta), &Folded::new(tb)).is_copy();
+            let mut label = if copied {
+                Label::NearCopy
+            } else {
+                self.label(overlap(&pa[i].grams, &pb[j].grams), s.score)
+            };
+            // a task is never a paraphrase of a whole summary paragraph
+            if label == Label::Paraphrase && summary_against_task(a, ua, b, ub) {
+                label = Label::Related;
+            }
+            if label == Label::Related && !cfg.related && s.signals.words < cfg.related_min_words {
+                continue;
+            }
             let mut diff = inline_diff(ta, tb, cfg.diff_timeout);
             // a renumbered label (`1.` → `2.`) is not a changed target
-            let (la, lb) = (a.doc.clauses[ca].label.len(), b.doc.clauses[cb].label.len());
+            let label_len = |u: &crate::unit::Unit, d: &Document| {
+                if u.part.is_some() {
+                    0
+                } else {
+                    d.clauses[u.clause].label.len()
+                }
+            };
+            let (la, lb) = (label_len(ua, a.doc), label_len(ub, b.doc));
             for e in &mut diff.edits {
                 if e.a.end <= la && e.b.end <= lb {
                     e.number = false;
                 }
             }
-            let evidence = diff.shared_passages(ta, cfg.passage_chars);
+            let mut evidence = diff.shared_passages(ta, cfg.passage_chars);
+            let show = show_diff(label, kind, diff.ratio(ta, tb));
+            // ranges into the clauses' texts, parts shifted to where they lie
+            let (oa, ob) = (
+                ua.part.map_or(0, |p| p.start),
+                ub.part.map_or(0, |p| p.start),
+            );
+            for e in &mut evidence {
+                e.a = shift(e.a, oa);
+                e.b = shift(e.b, ob);
+            }
+            for e in &mut diff.edits {
+                e.a = shift(e.a, oa);
+                e.b = shift(e.b, ob);
+            }
+            shown.push((i, j));
             out.pairs.push(Pair {
                 a: ca,
                 b: cb,
+                a_part: part_of(ua),
+                b_part: part_of(ub),
                 score: s.score,
                 label,
                 signals: s.signals,
                 kind,
                 evidence,
-                diff: show_diff(label, kind, diff.ratio(ta, tb)).then_some(diff),
+                diff: show.then_some(diff),
             });
         }
-        let paired_a: std::collections::HashSet<usize> = raw.iter().map(|r| r.0).collect();
-        let paired_b: std::collections::HashSet<usize> = raw.iter().map(|r| r.1).collect();
-        out.only_a = unpaired(a, &paired_a);
-        out.only_b = unpaired(b, &paired_b);
+        let paired_a: std::collections::HashSet<usize> = shown.iter().map(|r| r.0).collect();
+        let paired_b: std::collections::HashSet<usize> = shown.iter().map(|r| r.1).collect();
+        (out.only_a, out.only_a_parts) = unpaired(a, &paired_a, gone_a);
+        (out.only_b, out.only_b_parts) = unpaired(b, &paired_b, gone_b);
         out
     }
+}
+
+/// True when one unit is a summary (a paragraph of front matter, or a
+/// section `一、` with its own text) and the other a task or item: the task
+/// may take up part of the summary, it does not restate it.
+fn summary_against_task(
+    a: &Prepared<'_>,
+    ua: &crate::unit::Unit,
+    b: &Prepared<'_>,
+    ub: &crate::unit::Unit,
+) -> bool {
+    use fangan_model::Level;
+    let summary = |p: &Prepared<'_>, u: &crate::unit::Unit| {
+        u.part.is_some()
+            || matches!(
+                p.doc.clauses[u.clause].level,
+                Level::Front | Level::Section | Level::Attachment
+            )
+    };
+    let task = |p: &Prepared<'_>, u: &crate::unit::Unit| {
+        u.part.is_none()
+            && matches!(
+                p.doc.clauses[u.clause].level,
+                Level::Task | Level::Item | Level::Subheading | Level::Bullet
+            )
+    };
+    (summary(a, ua) && task(b, ub)) || (task(a, ua) && summary(b, ub))
+}
+
+/// `span` moved `by` bytes.
+fn shift(span: Span, by: usize) -> Span {
+    Span::new(span.start + by, span.end + by)
+}
+
+/// The part a unit stands for, when it is not a whole clause.
+fn part_of(u: &crate::unit::Unit) -> Option<Part> {
+    u.part.map(|range| Part {
+        range,
+        line: u.line,
+    })
 }
 
 impl Aligner<'_> {
@@ -594,14 +745,24 @@ fn show_diff(label: Label, kind: PairKind, ratio: f32) -> bool {
         && (label == Label::NearCopy || (label == Label::Paraphrase && ratio >= DIFF_MIN_RATIO))
 }
 
-/// Leaves of `side` not in `paired`, as clause ids in order.
-fn unpaired(side: &Prepared<'_>, paired: &std::collections::HashSet<usize>) -> Vec<usize> {
-    side.units
-        .iter()
-        .enumerate()
-        .filter(|(i, u)| u.role == UnitRole::Leaf && !paired.contains(i))
-        .map(|(_, u)| u.clause)
-        .collect()
+/// Leaves of `side` not in `paired`: whole clauses as clause ids, and
+/// paragraphs with their parts, in order.
+fn unpaired(
+    side: &Prepared<'_>,
+    paired: &std::collections::HashSet<usize>,
+    gone: &[bool],
+) -> (Vec<ClauseId>, Vec<(ClauseId, Part)>) {
+    let (mut whole, mut parts) = (Vec::new(), Vec::new());
+    for (i, u) in side.units.iter().enumerate() {
+        if u.role != UnitRole::Leaf || paired.contains(&i) || gone[i] {
+            continue;
+        }
+        match part_of(u) {
+            Some(p) => parts.push((u.clause, p)),
+            None => whole.push(u.clause),
+        }
+    }
+    (whole, parts)
 }
 
 /// True when the clauses belong to different parts of their plans
@@ -722,6 +883,98 @@ mod tests {
             .map(|e| (e.a.slice(ta), e.b.slice(tb)))
             .collect();
         assert_eq!(numbers, vec![("40", "50")]);
+    }
+
+    #[test]
+    fn a_task_is_at_most_related_to_a_summary_section() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[
+                ("一", Level::Section, "一、工作目标。全年地区生产总值增长6%，社会消费品零售总额增长7%，固定资产投资增长8%，外贸进出口增长5%。"),
+                ("二/1", Level::Task, "1. 扩大消费。社会消费品零售总额增长7%，举办美食节和购物节。"),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                (
+                    "一",
+                    Level::Section,
+                    "一、攻坚目标。全年地区生产总值增长5%，固定资产投资增长6%。",
+                ),
+                (
+                    "二/1",
+                    Level::Task,
+                    "1. 促进消费。社会消费品零售总额增长6%，举办年货节。",
+                ),
+            ],
+        );
+        let (pa, pb) = (Prepared::new(&seg, &a), Prepared::new(&seg, &b));
+        let (sec, task) = (&pa.units[0], &pb.units[1]);
+        assert!(summary_against_task(&pa, sec, &pb, task));
+        assert!(summary_against_task(&pb, task, &pa, sec));
+        assert!(!summary_against_task(&pa, sec, &pb, &pb.units[0]));
+        assert!(!summary_against_task(&pa, &pa.units[1], &pb, task));
+        let cmp = aligner(&seg).align(&a, &b);
+        for p in &cmp.pairs {
+            let levels = (a.clauses[p.a].level, b.clauses[p.b].level);
+            if levels.0 != levels.1 {
+                assert_ne!(p.label, Label::Paraphrase, "{:?}", paths(&a, &b, &cmp));
+            }
+        }
+    }
+
+    #[test]
+    fn weak_related_pairs_are_shown_only_when_asked() {
+        let seg = Segmenter::new();
+        let a = plan(
+            "a",
+            &[
+                (
+                    "二/1",
+                    Level::Task,
+                    "1. 促进旅游消费。办好文体活动，力争旅游接待人次突破1000万。",
+                ),
+                (
+                    "二/2",
+                    Level::Task,
+                    "2. 强化安全生产监管。深入开展矿山专项整治。",
+                ),
+            ],
+        );
+        let b = plan(
+            "b",
+            &[
+                (
+                    "二/1",
+                    Level::Task,
+                    "1. 促进旅游消费。开展营销推介，力争旅游接待人次突破800万。",
+                ),
+                ("二/2", Level::Task, "2. 加强耕地保护。落实田长制。"),
+            ],
+        );
+        // every pair related (paraphrase out of reach), every one weak
+        let run = |all: bool| {
+            Aligner::builder()
+                .min_score(0.01)
+                .paraphrase(1.0)
+                .near_copy(1.0)
+                .related_min_words(1.0)
+                .related(all)
+                .build(&seg, Rarity::new())
+                .unwrap()
+                .align(&a, &b)
+        };
+        assert!(run(false).pairs.is_empty());
+        assert!(run(false).only_a.contains(&0));
+        let shown = run(true);
+        let p = shown
+            .pairs
+            .iter()
+            .find(|p| p.a == 0)
+            .expect("the related pair");
+        assert_eq!((p.b, p.label), (0, Label::Related));
     }
 
     #[test]

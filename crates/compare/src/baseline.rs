@@ -38,7 +38,7 @@ fn plain_words(seg: &Segmenter, text: &str) -> Analysis {
 fn leaves(seg: &Segmenter, doc: &Document) -> (Vec<Unit>, Vec<Analysis>) {
     let us: Vec<Unit> = units(doc)
         .into_iter()
-        .filter(|u| u.role == UnitRole::Leaf)
+        .filter(|u| u.role == UnitRole::Leaf && u.part.is_none())
         .collect();
     let an = us.iter().map(|u| plain_words(seg, &u.text)).collect();
     (us, an)
@@ -109,6 +109,8 @@ impl<'s> Baseline<'s> {
             out.pairs.push(Pair {
                 a: ua[i].clause,
                 b: ub[j].clause,
+                a_part: None,
+                b_part: None,
                 score: c,
                 label: if c >= 0.6 {
                     Label::NearCopy

@@ -10,7 +10,9 @@
 //! - [`baseline`]: a plain TF-IDF cosine, greedy aligner, to measure the
 //!   design against.
 //! - [`multi`]: each clause of one plan against every other plan.
-//! - lower level: [`mod@unit`] (which clauses take part), [`profile`] (words,
+//! - lower level: [`mod@unit`] (which clauses take part), [`paragraph`]
+//!   (front matter and unnumbered text as paragraphs), [`copy`] (copied
+//!   runs), [`resplit`] (copies across re-cut paragraphs), [`profile`] (words,
 //!   trigrams, rarity), [`similarity`], [`assign`], [`places`], [`context`]
 //!   (template twins told apart by the part of the plan they sit in).
 //!
@@ -45,13 +47,16 @@ pub mod align;
 pub mod assign;
 pub mod baseline;
 pub mod context;
+pub mod copy;
 pub mod diff;
 mod error;
 pub mod multi;
+pub mod paragraph;
 pub mod places;
 pub mod prepared;
 pub mod profile;
 pub mod report;
+pub mod resplit;
 pub mod similarity;
 #[cfg(test)]
 mod testutil;
@@ -65,4 +70,4 @@ pub use diff::{inline_diff, Edit, EditTag, InlineDiff};
 pub use error::{Error, Result};
 pub use prepared::{rarity_of, Prepared};
 pub use profile::Rarity;
-pub use report::{Comparison, Label, Pair, PairKind, SharedPassage, Signals};
+pub use report::{Comparison, Label, Pair, PairKind, Part, SharedPassage, Signals};

@@ -54,7 +54,7 @@ impl Aligner<'_> {
         let rarity = self.rarity_for(&sides);
         let pa = a.profiles(&rarity);
         let leaves_a: Vec<usize> = (0..a.units.len())
-            .filter(|&i| a.units[i].role == UnitRole::Leaf)
+            .filter(|&i| whole_leaf(&a.units[i]))
             .collect();
         let mut rows: Vec<ReuseRow> = leaves_a
             .iter()
@@ -69,7 +69,7 @@ impl Aligner<'_> {
             let cos = Aligner::word_cosines(&pa, &pb);
             for (row, &i) in rows.iter_mut().zip(&leaves_a) {
                 let mut idx: Vec<usize> = (0..nb)
-                    .filter(|&j| b.units[j].role == UnitRole::Leaf && cos[i * nb + j] > 0.0)
+                    .filter(|&j| whole_leaf(&b.units[j]) && cos[i * nb + j] > 0.0)
                     .collect();
                 idx.sort_by(|&x, &y| cos[i * nb + y].total_cmp(&cos[i * nb + x]));
                 let best = idx
@@ -93,6 +93,12 @@ impl Aligner<'_> {
         }
         rows
     }
+}
+
+/// A leaf that is a whole clause (the reuse table lists clauses, not the
+/// paragraphs of front matter).
+fn whole_leaf(u: &crate::unit::Unit) -> bool {
+    u.role == UnitRole::Leaf && u.part.is_none()
 }
 
 /// One match in JSON.

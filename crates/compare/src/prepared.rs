@@ -22,6 +22,8 @@ pub struct Prepared<'d> {
     pub units: Vec<Unit>,
     /// The analysis of each unit.
     pub analyses: Vec<Analysis>,
+    /// The place names it uses (masked when comparing).
+    pub places: Places,
 }
 
 /// The places a plan names often: its county from the metadata, and the
@@ -64,13 +66,22 @@ impl<'d> Prepared<'d> {
             doc,
             units,
             analyses,
+            places,
         }
     }
 
-    /// Counts the plan's leaves into a rarity table.
+    /// Counts the plan's clause leaves into a rarity table (paragraphs of
+    /// front matter are not counted: rarity is over clauses, so that a
+    /// plan's front matter does not shift the weights of its tasks; a plan
+    /// with no numbered clause at all is counted by its paragraphs).
     pub fn count_into(&self, rarity: &mut Rarity) {
+        use crate::unit::UnitRole;
+        let numbered = self
+            .units
+            .iter()
+            .any(|u| u.role == UnitRole::Leaf && u.part.is_none());
         for (u, a) in self.units.iter().zip(&self.analyses) {
-            if u.role == crate::unit::UnitRole::Leaf {
+            if u.role == UnitRole::Leaf && (u.part.is_none() || !numbered) {
                 rarity.add(a);
             }
         }
@@ -104,6 +115,41 @@ mod tests {
     use super::*;
     use crate::testutil::plan;
     use fangan_model::Level;
+
+    #[test]
+    fn a_plan_without_numbered_clauses_counts_its_paragraphs() {
+        let seg = Segmenter::new();
+        let front = plan(
+            "p",
+            &[(
+                "前言",
+                Level::Front,
+                "为促进全省经济平稳增长，提升发展质量，制定本计划。\n按照省委经济工作会议部署，全年地区生产总值增长百分之六左右。",
+            )],
+        );
+        let mut r = Rarity::new();
+        Prepared::new(&seg, &front).count_into(&mut r);
+        assert!(r.clauses() > 0);
+        // with numbered clauses, the paragraphs of the front are not counted
+        let both = plan(
+            "q",
+            &[
+                (
+                    "前言",
+                    Level::Front,
+                    "为促进全省经济平稳增长，提升发展质量，制定本计划。",
+                ),
+                (
+                    "一/1",
+                    Level::Task,
+                    "1. 扩大有效投资。全年新开工重大项目五十个。",
+                ),
+            ],
+        );
+        let mut r = Rarity::new();
+        Prepared::new(&seg, &both).count_into(&mut r);
+        assert_eq!(r.clauses(), 1);
+    }
 
     #[test]
     fn learns_the_county_written_often() {

@@ -18,6 +18,48 @@ const PLACE: char = '□';
 /// Placeholder of a masked number in the character stream.
 const NUMBER: char = '#';
 
+/// Letters of pinyin syllables, tone marks included.
+const PINYIN: &str = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ";
+
+/// Longest pinyin syllable annotated after a character (`zhuàng`).
+pub(crate) const MAX_SYLLABLE: usize = 6;
+
+/// True for a CJK unified ideograph.
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// True for a letter of a pinyin syllable.
+pub(crate) fn is_pinyin(c: char) -> bool {
+    PINYIN.contains(c)
+}
+
+/// `text` (folded: brackets half-width) without the pinyin annotations
+/// that mirror sites leave after characters (`發(fā)展` → `發展`): a bracket
+/// of one syllable right after a CJK character.
+pub fn strip_pinyin(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '(' && i > 0 && is_cjk(chars[i - 1]) {
+            let len = chars[i + 1..]
+                .iter()
+                .take(MAX_SYLLABLE + 1)
+                .take_while(|c| is_pinyin(**c))
+                .count();
+            if (1..=MAX_SYLLABLE).contains(&len) && chars.get(i + 1 + len) == Some(&')') {
+                i += len + 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
 /// A stable 64-bit key for a word (FNV-1a).
 pub fn word_key(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -56,7 +98,7 @@ fn is_number(word: &str) -> bool {
 
 /// The content words of `text`, masked, and its masked character stream.
 fn words_and_stream(seg: &Segmenter, places: &Places, text: &str) -> (Vec<u64>, Vec<char>) {
-    let folded = fold::fold_str(text);
+    let folded = strip_pinyin(&fold::fold_str(text));
     let mut keys = Vec::new();
     let mut stream = Vec::with_capacity(folded.len() / 3);
     for w in seg.words(&folded) {
@@ -293,6 +335,18 @@ mod tests {
         assert!(rare > common, "{rare} vs {common}");
         let v = SparseVec::weigh(&[word_key("外贸"), word_key("外贸")], &rarity);
         assert!((v.dot(&v) - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn pinyin_annotations_are_dropped() {
+        let folded = fold::fold_str("機構(gòu):深化改革(gǎi gé),增長(CPI)");
+        assert_eq!(strip_pinyin(&folded), "机构:深化改革,增长(CPI)");
+        assert_eq!(strip_pinyin(&fold::fold_str("發(fā)展")), "发展");
+        let seg = Segmenter::new();
+        let places = Places::new();
+        let a = analyze(&seg, &places, "持續(xù)提升行政效能", "");
+        let b = analyze(&seg, &places, "持续提升行政效能", "");
+        assert_eq!(a, b);
     }
 
     #[test]

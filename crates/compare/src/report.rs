@@ -52,6 +52,16 @@ pub struct SharedPassage {
     pub b: Span,
 }
 
+/// A paragraph of a clause aligned on its own (front matter, unnumbered
+/// text): where it lies in the clause and in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// Byte range in the clause's `text`.
+    pub range: Span,
+    /// 1-based line of the original file it starts on.
+    pub line: usize,
+}
+
 /// How a pair came about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -71,6 +81,10 @@ pub struct Pair {
     pub a: ClauseId,
     /// Clause of plan B.
     pub b: ClauseId,
+    /// The paragraph of clause `a` paired, when not the whole clause.
+    pub a_part: Option<Part>,
+    /// The paragraph of clause `b` paired, when not the whole clause.
+    pub b_part: Option<Part>,
     /// Combined similarity in `0..=1`.
     pub score: f32,
     /// Near-copy, paraphrase or related.
@@ -79,9 +93,11 @@ pub struct Pair {
     pub signals: Signals,
     /// Single, group or group member.
     pub kind: PairKind,
-    /// Shared passages (longest first), the evidence of the pairing.
+    /// Shared passages (longest first), the evidence of the pairing, as
+    /// byte ranges into the clauses' texts (inside the parts, for parts).
     pub evidence: Vec<SharedPassage>,
-    /// Character-level diff of the two texts (near-copies and paraphrases).
+    /// Character-level diff of the two texts (near-copies and paraphrases),
+    /// ranges into the clauses' texts (covering the parts, for parts).
     pub diff: Option<InlineDiff>,
 }
 
@@ -94,6 +110,10 @@ pub struct Comparison {
     pub only_a: Vec<ClauseId>,
     /// Clauses of B with no partner (section containers excluded).
     pub only_b: Vec<ClauseId>,
+    /// Paragraphs of A (front matter, unnumbered text) with no partner.
+    pub only_a_parts: Vec<(ClauseId, Part)>,
+    /// Paragraphs of B with no partner.
+    pub only_b_parts: Vec<(ClauseId, Part)>,
 }
 
 impl Comparison {
@@ -103,5 +123,7 @@ impl Comparison {
         self.pairs.retain(|p| keep_a(p.a) || keep_b(p.b));
         self.only_a.retain(|&c| keep_a(c));
         self.only_b.retain(|&c| keep_b(c));
+        self.only_a_parts.retain(|&(c, _)| keep_a(c));
+        self.only_b_parts.retain(|&(c, _)| keep_b(c));
     }
 }

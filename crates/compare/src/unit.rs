@@ -8,10 +8,17 @@
 //!   all leaves (`（五）实施外贸保稳提质工程` with its tasks 1–4). A group is never
 //!   paired one-to-one with its own few words; it can be paired as a whole
 //!   with one clause of the other plan (one-to-many).
-//! - Higher containers (`二、工作任务`) and front matter (`前言`, `附件N`, the
-//!   list of attachments) take no part: they are neither paired nor listed.
+//! - A **paragraph** of the front matter (`前言`, the head of `附件N`) is a
+//!   leaf of its own when it is running text of the plan (the purpose
+//!   sentence, a review, a plan written without numbering; see
+//!   [`crate::paragraph`]); the title, addressee, cover letter and date
+//!   take no part.
+//! - Higher containers (`二、工作任务`) and the list of attachments take no
+//!   part: they are neither paired nor listed.
 
-use fangan_model::{Clause, ClauseId, Document, Level};
+use fangan_model::{Clause, ClauseId, Document, Level, Span};
+
+use crate::paragraph::{is_plan_text, paragraphs};
 
 /// Whether a unit stands for one clause or a group of leaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +43,19 @@ pub struct Unit {
     pub text: String,
     /// The lead sentence (`丰富消费活动`), empty when there is none.
     pub heading: String,
+    /// For a paragraph unit, its byte range in the clause's `text`; `None`
+    /// when the unit is the whole clause.
+    pub part: Option<Span>,
+    /// 1-based line of the original file the unit starts on.
+    pub line: usize,
+}
+
+impl Unit {
+    /// The text shown for the unit: the clause's text, or the paragraph's.
+    pub fn shown<'d>(&self, doc: &'d Document) -> &'d str {
+        let text = &doc.clauses[self.clause].text;
+        self.part.map_or(text.as_str(), |p| p.slice(text))
+    }
 }
 
 /// Levels that are front matter, never aligned.
@@ -94,6 +114,23 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     let mut unit_of: Vec<Option<usize>> = vec![None; doc.clauses.len()];
     // leaves first, so that groups can name them
     for (id, c) in doc.clauses.iter().enumerate() {
+        if matches!(c.level, Level::Front | Level::Attachment) {
+            for p in paragraphs(doc, id) {
+                let text = p.range.slice(&c.text);
+                if is_plan_text(text) {
+                    out.push(Unit {
+                        clause: id,
+                        role: UnitRole::Leaf,
+                        members: vec![],
+                        text: text.to_string(),
+                        heading: String::new(),
+                        part: Some(p.range),
+                        line: p.line,
+                    });
+                }
+            }
+            continue;
+        }
         if is_front(c.level) || is_folded_bullet(doc, id) {
             continue;
         }
@@ -105,6 +142,8 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 members: vec![],
                 text: leaf_text(doc, id),
                 heading: heading_of(c),
+                part: None,
+                line: c.line,
             });
         }
     }
@@ -131,11 +170,13 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             members,
             text,
             heading: heading_of(c),
+            part: None,
+            line: c.line,
         });
     }
     // document order, keeping member indexes right
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| out[i].clause);
+    order.sort_by_key(|&i| (out[i].clause, out[i].part.map_or(0, |p| p.start)));
     let mut new_index = vec![0; out.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;

@@ -25,6 +25,9 @@
 //! plans) and in each pair (the targets the two clauses set, side by side):
 //! see the CLI's `cmd/diff.rs`. Compare does not read targets itself.
 //!
+//! A paragraph aligned on its own (front matter, unnumbered text) is a
+//! ClauseRef too: the path of its clause, its own line, its own text.
+//!
 //! Evidence ranges are character offsets (not bytes) into each clause's
 //! `text`, end exclusive, as everywhere in fangan's JSON. `number` marks a
 //! changed part that touches a number (a target that differs).
@@ -36,7 +39,7 @@ use fangan_model::{Clause, Document, Span};
 use serde::Serialize;
 
 use crate::diff::{EditTag, InlineDiff};
-use crate::report::{Comparison, Label, PairKind, Signals};
+use crate::report::{Comparison, Label, PairKind, Part, Signals};
 
 /// A plan's identity.
 #[derive(Clone, Debug, Serialize)]
@@ -92,6 +95,50 @@ impl<'a> ClauseRef<'a> {
             kind: c.kind.as_str(),
         }
     }
+
+    /// The reference of clause `c` of `doc`, or of its paragraph `part`.
+    pub fn of(doc: &'a Document, c: &'a Clause, part: Option<Part>) -> ClauseRef<'a> {
+        match part {
+            None => ClauseRef::new(doc, c),
+            Some(p) => ClauseRef {
+                plan: &doc.meta.id,
+                path: &c.path,
+                line: p.line,
+                text: p.range.slice(&c.text),
+                heading: String::new(),
+                kind: c.kind.as_str(),
+            },
+        }
+    }
+}
+
+/// Character range of `span` (bytes of the clause's text) inside the part
+/// shown, or the whole text.
+fn chars_in(text: &str, part: Option<Part>, span: Span) -> (usize, usize) {
+    match part {
+        None => span.to_chars(text),
+        Some(p) => {
+            let at = p.range.start;
+            Span::new(span.start.saturating_sub(at), span.end.saturating_sub(at))
+                .to_chars(p.range.slice(text))
+        }
+    }
+}
+
+/// Clauses and paragraphs left unpaired, in file order.
+fn unpaired<'a>(doc: &'a Document, whole: &[usize], parts: &[(usize, Part)]) -> Vec<ClauseRef<'a>> {
+    let mut all: Vec<(usize, usize, Option<Part>)> = whole
+        .iter()
+        .map(|&c| (doc.clauses[c].span.start, c, None))
+        .chain(parts.iter().map(|&(c, p)| {
+            let at = doc.clauses[c].map.source_span(p.range).start;
+            (at, c, Some(p))
+        }))
+        .collect();
+    all.sort_by_key(|&(at, c, _)| (at, c));
+    all.into_iter()
+        .map(|(_, c, p)| ClauseRef::of(doc, &doc.clauses[c], p))
+        .collect()
 }
 
 /// A shared passage in JSON.
@@ -159,10 +206,6 @@ pub fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-fn chars(text: &str, span: Span) -> (usize, usize) {
-    span.to_chars(text)
-}
-
 fn edits<'a>(d: &InlineDiff, ta: &'a str, tb: &'a str) -> Vec<EditJson<'a>> {
     d.edits
         .iter()
@@ -184,8 +227,8 @@ impl<'a> DiffJson<'a> {
             .map(|p| {
                 let (ca, cb) = (&a.clauses[p.a], &b.clauses[p.b]);
                 PairJson {
-                    a: ClauseRef::new(a, ca),
-                    b: ClauseRef::new(b, cb),
+                    a: ClauseRef::of(a, ca, p.a_part),
+                    b: ClauseRef::of(b, cb, p.b_part),
                     score: round3(p.score),
                     label: p.label,
                     kind: p.kind,
@@ -200,8 +243,8 @@ impl<'a> DiffJson<'a> {
                         .iter()
                         .map(|s| EvidenceJson {
                             text: s.a.slice(&ca.text),
-                            a: chars(&ca.text, s.a),
-                            b: chars(&cb.text, s.b),
+                            a: chars_in(&ca.text, p.a_part, s.a),
+                            b: chars_in(&cb.text, p.b_part, s.b),
                         })
                         .collect(),
                     diff: p.diff.as_ref().map(|d| edits(d, &ca.text, &cb.text)),
@@ -212,16 +255,8 @@ impl<'a> DiffJson<'a> {
             a: PlanJson::new(a),
             b: PlanJson::new(b),
             pairs,
-            only_a: cmp
-                .only_a
-                .iter()
-                .map(|&c| ClauseRef::new(a, &a.clauses[c]))
-                .collect(),
-            only_b: cmp
-                .only_b
-                .iter()
-                .map(|&c| ClauseRef::new(b, &b.clauses[c]))
-                .collect(),
+            only_a: unpaired(a, &cmp.only_a, &cmp.only_a_parts),
+            only_b: unpaired(b, &cmp.only_b, &cmp.only_b_parts),
         }
     }
 }
