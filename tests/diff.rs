@@ -74,7 +74,8 @@ fn csv_has_one_row_per_pair_and_unpaired_clause() {
     let out = on_fixtures(&["diff", A, B, "--format", "csv"]);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("a_plan,a_path,a_line"));
-    assert_eq!(lines.len(), 1 + 6 + 1 + 1, "{out}");
+    // six clause pairs and the purpose paragraphs of the two fronts
+    assert_eq!(lines.len(), 1 + 7 + 1 + 1, "{out}");
 }
 
 #[test]
@@ -146,10 +147,14 @@ fn seeds_pair_in_the_scorer_shape() {
     assert!(pairs
         .iter()
         .any(|p| p["a"]["path"] == "三" && p["b"]["path"] == "附件1/三"));
-    // containers are neither paired one-to-one nor listed
+    // containers are neither paired one-to-one nor listed; of an
+    // attachment's head only its running text (the purpose paragraph) is
     for c in v["only_b"].as_array().unwrap() {
         assert_ne!(c["path"], "二");
-        assert_ne!(c["path"], "附件1");
+        if c["path"] == "附件1" {
+            let text = c["text"].as_str().unwrap();
+            assert!(text.starts_with("为") && text.contains("制定本方案"), "{c}");
+        }
     }
 }
 
@@ -196,6 +201,6 @@ fn html_page_renders_in_headless_chromium() {
         dom.contains("data-layout=\"ok\""),
         "layout check failed: {dom:.400}"
     );
-    assert!(dom.contains("data-pairs=\"6\""), "{dom:.400}");
+    assert!(dom.contains("data-pairs=\"7\""), "{dom:.400}");
     assert!(!dom.contains("data-errors"), "script errors: {dom:.400}");
 }
