@@ -17,7 +17,7 @@ use crate::store::RecordRef;
 /// a plan analysed by another version is analysed again at the next ingest,
 /// from its stored text. Bump it when what the parser, the note reader or
 /// the target extractor produce changes.
-pub const ANALYSIS_VERSION: u32 = 2;
+pub const ANALYSIS_VERSION: u32 = 3;
 
 /// The analysis this build of fangan writes.
 pub fn generation() -> String {

@@ -93,6 +93,10 @@ pub fn is_title(folded: &str) -> bool {
         && !folded.contains(['。', ',', ';', ':', '!', '?'])
         && !DEBRIS.iter().any(|d| folded.contains(d))
         && !folded.starts_with("关于")
+        && !PAGE_LABELS
+            .iter()
+            .filter(|l| !matches!(**l, "标题" | "名称"))
+            .any(|l| folded.starts_with(l))
         && GENRES.iter().any(|g| without_brackets(folded).ends_with(g))
 }
 
@@ -205,7 +209,24 @@ pub fn is_debris(title: &str) -> bool {
         || DEBRIS.iter().any(|d| folded.contains(d))
         || super::dates::doc_number(&folded).is_some()
         || super::dates::signature_date(&folded).is_some()
+        || super::dates::meeting_date(&folded).is_some()
+        || PAGE_LABELS.iter().any(|l| folded.starts_with(l))
+        || ISSUERS.iter().any(|b| folded.ends_with(b))
 }
+
+/// Labels of a page's information table (`主题分类 …`, `索引号 …`).
+const PAGE_LABELS: &[&str] = &[
+    "主题分类",
+    "索引号",
+    "发布机构",
+    "文号",
+    "标题",
+    "名称",
+    "成文日期",
+];
+
+/// How an issuer's name ends: a line that is only an issuer is no title.
+const ISSUERS: &[&str] = &["人民政府", "办公厅", "办公室", "委员会"];
 
 #[cfg(test)]
 mod tests {
@@ -250,6 +271,10 @@ mod tests {
             "政府工作报告"
         );
         assert!(is_debris("甘政发〔2022〕9号") && is_debris("2020年11月17日"));
+        assert!(is_debris("——2024年1月9日在北京市东城区第十七届"));
+        assert!(is_debris("北京市人民政府办公厅") && is_debris("主题分类国民经济发展规划、计划"));
+        assert!(!is_debris("打好经济增长主动仗工作方案"));
+        assert!(!is_title("主题分类国民经济发展规划、计划"));
         // the title of a plan attached after the body is not this plan's
         assert!(title(
             &lines("为落实部署,制定本方案。\n一、攻坚目标\n内需扩量提效攻坚实施方案\n"),
