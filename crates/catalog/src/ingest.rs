@@ -661,20 +661,20 @@ fn run_job(env: &JobEnv<'_>, job: &Job) -> Done {
         }
         Job::Stored { id, reparse } => {
             let e = &state.plans[id];
+            // the plan's file as the catalog knows it, for a refusal
+            let refuse = |reason: String| Done::Refused {
+                found: Found {
+                    path: e.file.clone().unwrap_or_else(|| PathBuf::from(&e.rel)),
+                    source: e.source.unwrap_or(0),
+                    rel: e.rel.clone(),
+                    size: e.size,
+                    mtime: e.mtime,
+                },
+                reason,
+            };
             let old: Document = match catalog.store().get(&e.doc) {
                 Ok(d) => d,
-                Err(err) => {
-                    return Done::Refused {
-                        found: Found {
-                            path: e.file.clone().unwrap_or_else(|| PathBuf::from(&e.rel)),
-                            source: e.source.unwrap_or(0),
-                            rel: e.rel.clone(),
-                            size: e.size,
-                            mtime: e.mtime,
-                        },
-                        reason: err.to_string(),
-                    }
-                }
+                Err(err) => return refuse(err.to_string()),
             };
             let doc = if *reparse {
                 let hash = old.source.hash.clone();
@@ -712,16 +712,7 @@ fn run_job(env: &JobEnv<'_>, job: &Job) -> Done {
                     w.reanalysed = true;
                     Done::Written(Box::new(w))
                 }
-                Err(err) => Done::Refused {
-                    found: Found {
-                        path: e.file.clone().unwrap_or_else(|| PathBuf::from(&e.rel)),
-                        source: e.source.unwrap_or(0),
-                        rel: e.rel.clone(),
-                        size: e.size,
-                        mtime: e.mtime,
-                    },
-                    reason: err.to_string(),
-                },
+                Err(err) => refuse(err.to_string()),
             }
         }
     }

@@ -101,22 +101,6 @@ fn content(plan: &Plan, range: &Range<u32>) -> Vec<u64> {
     v
 }
 
-fn shared(x: &[u64], y: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Clusters `passages` (and sets each passage's `cluster`).
 pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Cluster> {
     let sides = sides(passages);
@@ -164,7 +148,7 @@ pub fn cluster(plans: &[Plan], passages: &mut [Passage], share: f32) -> Vec<Clus
                     return k == centre || reciprocal(r, &cr, share);
                 }
                 let c = &contents[&k];
-                let n = shared(c, centre_content) as f32;
+                let n = fangan_compare::profile::shared_count(c, centre_content) as f32;
                 !c.is_empty()
                     && !centre_content.is_empty()
                     && n >= share * c.len() as f32

@@ -3,10 +3,7 @@
 //! the pinyin annotations mirror sites put after characters (`發(fā)展`), with
 //! a folded form (simplified, half-width, no spaces) to match on.
 
-use std::sync::OnceLock;
-
 use fangan_model::fold::fold_str;
-use regex::Regex;
 
 /// Non-blank lines read from the start of a plan.
 const HEAD_LINES: usize = 80;
@@ -26,18 +23,10 @@ pub struct Line {
     pub tail: bool,
 }
 
-/// `(fā)` after a Han character: a pinyin annotation.
-fn pinyin() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(\p{Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]").expect("valid")
-    })
-}
-
 /// `raw` without markdown marks and pinyin annotations.
 pub fn clean(raw: &str) -> String {
     let t = raw.trim().trim_start_matches('#').replace("**", "");
-    pinyin().replace_all(t.trim(), "$1").into_owned()
+    fangan_targets::strip_pinyin(t.trim())
 }
 
 /// The head and tail lines of `text`.
