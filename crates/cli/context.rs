@@ -173,8 +173,11 @@ pub fn open_for_writing(dir: &Path) -> anyhow::Result<Catalog> {
     if dir.exists() && !dir.is_dir() {
         anyhow::bail!("{}: is a file, not an index folder", dir.display());
     }
+    // a writer's lock file: an index another fangan is making right now
+    // (opening it for writing waits for that one)
     if dir.is_dir()
         && !Catalog::exists(dir)
+        && !dir.join(fangan_index::lock::LOCK_FILE).exists()
         && std::fs::read_dir(dir).is_ok_and(|mut rd| rd.next().is_some())
     {
         anyhow::bail!(
