@@ -77,7 +77,13 @@ impl Catalog {
                     c.search_index()?;
                     return Ok(c);
                 }
-                Err(Error::Index(fangan_index::IndexError::SchemaVersion { .. })) => {}
+                // another version, or an index another process is making
+                // right now (tantivy's meta.json is written before the
+                // first commit records fangan's state): decided under the lock
+                Err(Error::Index(
+                    fangan_index::IndexError::SchemaVersion { .. }
+                    | fangan_index::IndexError::Missing { .. },
+                )) => {}
                 Err(e) => return Err(e),
             }
         }

@@ -151,3 +151,33 @@ fn a_second_writer_is_told_who_holds_the_lock() {
         .to_string();
     assert!(e.contains("locked by") && e.contains("test holder"), "{e}");
 }
+
+#[test]
+fn an_index_being_made_is_waited_for_and_a_dead_maker_is_made_again() {
+    // several commands syncing one new index at once: every one opens it
+    let d = tempfile::tempdir().unwrap();
+    let index = d.path().join("index");
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| Catalog::open_writable(&index).map(|_| ())))
+            .collect();
+        for h in handles {
+            h.join().unwrap().unwrap();
+        }
+    });
+    // a maker killed between tantivy's meta.json and its first commit
+    // leaves meta.json without fangan's payload: the index is made again
+    let meta = index.join("meta.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("payload");
+    std::fs::write(&meta, v.to_string()).unwrap();
+    let (_p, plans, _) = setup();
+    let mut c = Catalog::open_writable(&index).unwrap();
+    let req = IngestRequest {
+        paths: vec![plans],
+        ..IngestRequest::default()
+    };
+    c.ingest(&req, &mut |_| {}).unwrap();
+    assert!(Catalog::open(&index).unwrap().plans().next().is_some());
+}
