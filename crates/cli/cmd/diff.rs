@@ -2,24 +2,20 @@
 //! more plans (or `--against-all`), the best match of each clause of the
 //! first plan in every other plan.
 //!
-//! JSON of two plans: the shape of `fangan_compare::wire` plus `"targets":
-//! [TargetRow]` at the top, the headline targets of both plans side by side,
-//! and `"targets": [TargetRow]` in each pair, the targets the two paired
-//! clauses (with their `——` bullets) set, side by side (empty when
-//! neither sets one; `a` or `b` null for a target only one sets), where
-//! `TargetRow = {"canonical": STR, "a": STR|null, "b": STR|null, "differs": BOOL}`
-//! (`a`/`b` as written briefly: `力争 8%以上`).
+//! JSON: `fangan_wire::diff` (two plans) and `fangan_wire::best_match`
+//! (several).
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use fangan_compare::multi::ReuseJson;
 use fangan_compare::topic::on_topic;
-use fangan_compare::wire::DiffJson;
 use fangan_compare::{Aligner, Baseline, Comparison, Prepared, Rarity};
 use fangan_model::{Document, Segmenter};
+use fangan_wire::best_match::BestMatchJson;
+use fangan_wire::diff::{ClauseRef, DiffJson};
+use fangan_wire::diff_targets::DiffTargets;
 
 use crate::context::{Context, PlanSource};
 use crate::render::{csv_row, diff_html, diff_term};
@@ -91,86 +87,12 @@ pub enum Method {
 pub enum DiffFormat {
     /// Terminal text.
     Table,
-    /// JSON (shape in fangan_compare::wire and fangan_compare::multi).
+    /// JSON (shapes in fangan_wire::diff and fangan_wire::best_match).
     Json,
     /// CSV, one row per pair (two plans) or per clause and plan (several).
     Csv,
     /// One self-contained HTML page, the plans side by side (two plans).
     Html,
-}
-
-/// One indicator of the two plans (or of two paired clauses) side by side.
-#[derive(Debug, serde::Serialize)]
-pub struct TargetRow {
-    /// The canonical indicator (`地区生产总值增速`).
-    pub canonical: String,
-    /// A's target as written briefly (`8%以上`), if A sets one.
-    pub a: Option<String>,
-    /// B's target, if B sets one.
-    pub b: Option<String>,
-    /// False when both set the same value, unit and qualifiers.
-    pub differs: bool,
-}
-
-/// Two lists of targets side by side, paired by indicator.
-fn target_rows(ta: &[fangan_targets::Target], tb: &[fangan_targets::Target]) -> Vec<TargetRow> {
-    fangan_targets::pair_targets(ta, tb)
-        .into_iter()
-        .map(|p| TargetRow {
-            differs: p.differs(),
-            a: p.a.map(|t| t.display()),
-            b: p.b.map(|t| t.display()),
-            canonical: p.canonical,
-        })
-        .collect()
-}
-
-/// The headline targets (objectives sections) of `a` and `b`, paired by
-/// indicator.
-fn headline_targets(ex: &fangan_targets::Extractor, a: &Document, b: &Document) -> Vec<TargetRow> {
-    let ta: Vec<fangan_targets::Target> = ex.headline(a).into_iter().map(|t| t.target).collect();
-    let tb: Vec<fangan_targets::Target> = ex.headline(b).into_iter().map(|t| t.target).collect();
-    target_rows(&ta, &tb)
-}
-
-/// The rows whose indicator both sides set: what the views show under a
-/// pair (a target only one clause names is no difference between them).
-pub fn set_by_both(rows: &[TargetRow]) -> Vec<&TargetRow> {
-    rows.iter()
-        .filter(|r| r.a.is_some() && r.b.is_some())
-        .collect()
-}
-
-/// A clause's text with the `——` bullets folded under it (an objectives
-/// section lists its targets as bullets).
-fn text_with_bullets(doc: &Document, id: usize) -> String {
-    let c = &doc.clauses[id];
-    let mut text = c.text.clone();
-    for &k in &c.children {
-        if doc.clauses[k].level == fangan_model::Level::Bullet {
-            text.push('\n');
-            text.push_str(&text_with_bullets(doc, k));
-        }
-    }
-    text
-}
-
-/// For each pair of `cmp` (same order), the targets its two clauses (with
-/// their bullets) set, side by side; empty when neither sets one.
-fn pair_targets(
-    ex: &fangan_targets::Extractor,
-    a: &Document,
-    b: &Document,
-    cmp: &Comparison,
-) -> Vec<Vec<TargetRow>> {
-    cmp.pairs
-        .iter()
-        .map(|p| {
-            let ta = ex.extract(&text_with_bullets(a, p.a));
-            let tb = ex.extract(&text_with_bullets(b, p.b));
-            target_rows(&ta, &tb)
-        })
-        .collect()
 }
 
 /// The plans named on the command line, and the plans whose words give
@@ -281,9 +203,9 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             let (pa, pb) = (Prepared::new(seg, a), Prepared::new(seg, b));
             for e in aligner.explain(&pa, &pb, n) {
                 let row = serde_json::json!({
-                    "a": fangan_compare::wire::ClauseRef::new(a, &a.clauses[e.a]),
+                    "a": ClauseRef::new(a, &a.clauses[e.a]),
                     "top": e.top.iter().map(|(c, s, sig)| serde_json::json!({
-                        "b": fangan_compare::wire::ClauseRef::new(b, &b.clauses[*c]),
+                        "b": ClauseRef::new(b, &b.clauses[*c]),
                         "score": s, "signals": sig,
                     })).collect::<Vec<_>>(),
                 });
@@ -311,28 +233,20 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         if let Some(section) = &args.section {
             cmp.retain(|c| under(a, c, section), |c| under(b, c, section));
         }
-        let ex = fangan_targets::Extractor::new();
-        let targets = headline_targets(&ex, a, b);
-        let per_pair = pair_targets(&ex, a, b, &cmp);
+        let targets = DiffTargets::new(&fangan_targets::Extractor::new(), a, b, &cmp);
         let color = ctx.color && args.output.is_none();
         match args.format {
             DiffFormat::Table => {
-                diff_term::write_headline_targets(&mut out, a, b, &targets, color)?;
-                diff_term::write_comparison(&mut out, a, b, &cmp, &per_pair, color)?
+                diff_term::write_headline_targets(&mut out, a, b, &targets.headline, color)?;
+                diff_term::write_comparison(&mut out, a, b, &cmp, &targets, color)?
             }
             DiffFormat::Json => {
-                let mut v = serde_json::to_value(DiffJson::new(a, b, &cmp))?;
-                v["targets"] = serde_json::to_value(&targets)?;
-                if let Some(pairs) = v["pairs"].as_array_mut() {
-                    for (p, rows) in pairs.iter_mut().zip(&per_pair) {
-                        p["targets"] = serde_json::to_value(rows)?;
-                    }
-                }
-                serde_json::to_writer_pretty(&mut out, &v)?;
+                let json = DiffJson::new(a, b, &cmp, &targets);
+                serde_json::to_writer_pretty(&mut out, &json)?;
                 writeln!(out)?;
             }
             DiffFormat::Csv => write_pairs_csv(&mut out, a, b, &cmp)?,
-            DiffFormat::Html => diff_html::write_page(&mut out, a, b, &cmp, &targets, &per_pair)?,
+            DiffFormat::Html => diff_html::write_page(&mut out, a, b, &cmp, &targets)?,
         }
     } else {
         anyhow::ensure!(
@@ -357,7 +271,7 @@ pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
         match args.format {
             DiffFormat::Json => {
-                serde_json::to_writer_pretty(&mut out, &ReuseJson::new(a, &others, &rows))?;
+                serde_json::to_writer_pretty(&mut out, &BestMatchJson::new(a, &others, &rows))?;
                 writeln!(out)?;
             }
             DiffFormat::Csv => write_reuse_csv(&mut out, a, &others, &rows)?,

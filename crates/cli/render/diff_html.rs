@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use fangan_compare::{Comparison, EditTag, InlineDiff, Label, Pair};
 use fangan_model::Document;
 
-use crate::cmd::diff::TargetRow;
+use fangan_wire::diff_targets::{set_by_both, DiffTargets, TargetRow};
 
 /// Escapes text for HTML; newlines become `<br>`.
 fn esc(text: &str) -> String {
@@ -91,7 +91,7 @@ fn pair_row(a: &Document, b: &Document, p: &Pair, targets: &[TargetRow]) -> Stri
         p.score,
         cell(b, p.b, &mb, "b")
     );
-    let both = crate::cmd::diff::set_by_both(targets);
+    let both = set_by_both(targets);
     if both.iter().any(|r| r.differs) {
         let _ = writeln!(
             row,
@@ -105,12 +105,11 @@ fn pair_row(a: &Document, b: &Document, p: &Pair, targets: &[TargetRow]) -> Stri
 /// One row per pair in A's order, each clause only in one plan in its
 /// place: only-A rows by A order, only-B rows after the row holding the B
 /// clause just before them.
-fn rows(a: &Document, b: &Document, cmp: &Comparison, targets: &[Vec<TargetRow>]) -> Vec<String> {
+fn rows(a: &Document, b: &Document, cmp: &Comparison, targets: &DiffTargets) -> Vec<String> {
     // (a position, b position, html)
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for (i, p) in cmp.pairs.iter().enumerate() {
-        let t = targets.get(i).map_or(&[][..], Vec::as_slice);
-        out.push((p.a, p.b, pair_row(a, b, p, t)));
+        out.push((p.a, p.b, pair_row(a, b, p, targets.pair(i))));
     }
     for &c in &cmp.only_a {
         let at = out
@@ -186,14 +185,13 @@ fn targets_table<R: std::borrow::Borrow<TargetRow>>(rows: &[R]) -> String {
 }
 
 /// Writes the page: the headline targets of both plans, then the aligned
-/// clauses; `pair_targets[i]` holds the targets of `cmp.pairs[i]`.
+/// clauses, each pair with its targets.
 pub fn write_page(
     out: &mut impl Write,
     a: &Document,
     b: &Document,
     cmp: &Comparison,
-    targets: &[TargetRow],
-    pair_targets: &[Vec<TargetRow>],
+    targets: &DiffTargets,
 ) -> io::Result<()> {
     let title = format!("{} ⟷ {}", a.meta.id, b.meta.id);
     let count = |l: Label| cmp.pairs.iter().filter(|p| p.label == l).count();
@@ -217,7 +215,7 @@ pub fn write_page(
         cmp.only_b.len(),
         esc(&b.meta.id)
     )?;
-    out.write_all(targets_table(targets).as_bytes())?;
+    out.write_all(targets_table(&targets.headline).as_bytes())?;
     writeln!(
         out,
         "<table class=clauses><colgroup><col class=side><col class=mid><col class=side></colgroup>\
@@ -225,7 +223,7 @@ pub fn write_page(
         esc(a.meta.title.as_deref().unwrap_or(&a.meta.id)),
         esc(b.meta.title.as_deref().unwrap_or(&b.meta.id))
     )?;
-    for r in rows(a, b, cmp, pair_targets) {
+    for r in rows(a, b, cmp, targets) {
         out.write_all(r.as_bytes())?;
     }
     writeln!(out, "</tbody></table>\n</body></html>")

@@ -13,8 +13,8 @@ use fangan_compare::multi::ReuseRow;
 use fangan_compare::{Comparison, EditTag, InlineDiff, Label, Pair};
 use fangan_model::Document;
 
-use crate::cmd::diff::TargetRow;
 use crate::render::{paint, Style};
+use fangan_wire::diff_targets::{set_by_both, DiffTargets, TargetRow};
 
 /// Colour on or off.
 struct Painter {
@@ -185,7 +185,7 @@ fn write_pair(
             .collect();
         writeln!(out, "   shared: {}", shared.join(" "))?;
     }
-    let both = crate::cmd::diff::set_by_both(targets);
+    let both = set_by_both(targets);
     if both.iter().any(|r| r.differs) {
         writeln!(out, "   targets:")?;
         write_target_rows(out, both, "     ", st)?;
@@ -218,14 +218,13 @@ pub fn write_headline_targets(
     writeln!(out)
 }
 
-/// Writes a two-plan comparison; `targets[i]` holds the targets of
-/// `cmp.pairs[i]` side by side (missing entries count as none).
+/// Writes a two-plan comparison, each pair with its targets.
 pub fn write_comparison(
     out: &mut impl Write,
     a: &Document,
     b: &Document,
     cmp: &Comparison,
-    targets: &[Vec<TargetRow>],
+    targets: &DiffTargets,
     color: bool,
 ) -> io::Result<()> {
     let st = Painter { color };
@@ -246,8 +245,7 @@ pub fn write_comparison(
     )?;
     writeln!(out)?;
     for (i, p) in cmp.pairs.iter().enumerate() {
-        let rows = targets.get(i).map_or(&[][..], Vec::as_slice);
-        write_pair(out, a, b, p, rows, &st)?;
+        write_pair(out, a, b, p, targets.pair(i), &st)?;
     }
     for (doc, only) in [(a, &cmp.only_a), (b, &cmp.only_b)] {
         writeln!(

@@ -6,7 +6,6 @@
 //!   thresholds, labels).
 //! - [`diff`]: character-level diff of two clause texts, byte ranges out.
 //! - [`report`]: the [`Comparison`] data type that renderers consume.
-//! - [`wire`]: the documented JSON shapes.
 //! - [`baseline`]: a plain TF-IDF cosine, greedy aligner, to measure the
 //!   design against.
 //! - [`multi`]: each clause of one plan against every other plan.
@@ -62,7 +61,6 @@ pub mod similarity;
 mod testutil;
 pub mod topic;
 pub mod unit;
-pub mod wire;
 
 pub use align::{Aligner, AlignerBuilder};
 pub use baseline::Baseline;

@@ -2,26 +2,15 @@
 //! other plan (the basis of a text-reuse study). No assignment here: each
 //! clause of A gets its own best partner, whatever other clauses take.
 //!
-//! JSON (`fangan diff A B C… --format json`, or `--against-all`):
-//!
-//! ```text
-//! {"plan": Plan, "others": [Plan],
-//!  "rows": [{"a": ClauseRef,
-//!            "matches": [{"plan": ID, "b": ClauseRef|null, "score": F, "label": STR|null}]}]}
-//! ```
-//!
-//! `matches` has one entry per other plan, in the order of `others`; `b` is
-//! null when nothing reaches the aligner's `min_score`.
+//! Its JSON shape is `fangan_wire::best_match`.
 
-use fangan_model::{ClauseId, Document};
-use serde::Serialize;
+use fangan_model::ClauseId;
 
 use crate::align::Aligner;
 use crate::prepared::Prepared;
 use crate::report::Label;
 use crate::similarity::overlap;
 use crate::unit::UnitRole;
-use crate::wire::{round3, ClauseRef, PlanJson};
 
 /// Candidates scored fully per clause.
 const CANDIDATES: usize = 8;
@@ -99,64 +88,4 @@ impl Aligner<'_> {
 /// paragraphs of front matter).
 fn whole_leaf(u: &crate::unit::Unit) -> bool {
     u.role == UnitRole::Leaf && u.part.is_none()
-}
-
-/// One match in JSON.
-#[derive(Clone, Debug, Serialize)]
-pub struct MatchJson<'a> {
-    /// Id of the other plan.
-    pub plan: &'a str,
-    /// Its best clause, or null.
-    pub b: Option<ClauseRef<'a>>,
-    /// Score, three decimals.
-    pub score: f64,
-    /// Label, or null.
-    pub label: Option<Label>,
-}
-
-/// One row in JSON.
-#[derive(Clone, Debug, Serialize)]
-pub struct RowJson<'a> {
-    /// Clause of A.
-    pub a: ClauseRef<'a>,
-    /// Best match per other plan.
-    pub matches: Vec<MatchJson<'a>>,
-}
-
-/// The whole reuse table in JSON.
-#[derive(Clone, Debug, Serialize)]
-pub struct ReuseJson<'a> {
-    /// Plan A.
-    pub plan: PlanJson<'a>,
-    /// The other plans.
-    pub others: Vec<PlanJson<'a>>,
-    /// One row per clause of A.
-    pub rows: Vec<RowJson<'a>>,
-}
-
-impl<'a> ReuseJson<'a> {
-    /// The JSON form of `rows`, computed for `a` against `others`.
-    pub fn new(a: &'a Document, others: &[&'a Document], rows: &[ReuseRow]) -> ReuseJson<'a> {
-        ReuseJson {
-            plan: PlanJson::new(a),
-            others: others.iter().map(|d| PlanJson::new(d)).collect(),
-            rows: rows
-                .iter()
-                .map(|r| RowJson {
-                    a: ClauseRef::new(a, &a.clauses[r.a]),
-                    matches: r
-                        .matches
-                        .iter()
-                        .zip(others)
-                        .map(|(m, d)| MatchJson {
-                            plan: &d.meta.id,
-                            b: m.clause.map(|c| ClauseRef::new(d, &d.clauses[c])),
-                            score: round3(m.score),
-                            label: m.label,
-                        })
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
 }

@@ -16,6 +16,9 @@
 
 #![deny(missing_docs)]
 
+pub mod best_match;
+pub mod diff;
+pub mod diff_targets;
 pub mod ingest;
 pub mod leads;
 pub mod plan;

@@ -15,15 +15,16 @@
 //!     "diff": null | [{"op": "equal"|"delete"|"insert"|"replace",
 //!                       "a": STR, "b": STR, "number": BOOL}]
 //!   }],
-//!   "only_a": [ClauseRef], "only_b": [ClauseRef]
+//!   "only_a": [ClauseRef], "only_b": [ClauseRef],
+//!   "targets": [TargetRow]                  // and in each pair
 //! }
 //! Plan      = {"id": STR, "county": STR|null, "year": N|null, "title": STR|null}
 //! ClauseRef = {"plan": ID, "path": STR, "line": N, "text": STR, "heading": STR, "kind": STR}
 //! ```
 //!
-//! `fangan diff` adds `"targets"` at the top (headline targets of both
-//! plans) and in each pair (the targets the two clauses set, side by side):
-//! see the CLI's `cmd/diff.rs`. Compare does not read targets itself.
+//! `"targets"` at the top (headline targets of both plans) and in each pair
+//! (the targets the two clauses set, side by side): see
+//! [`crate::diff_targets`]; compare does not read targets itself.
 //!
 //! A paragraph aligned on its own (front matter, unnumbered text) is a
 //! ClauseRef too: the path of its clause, its own line, its own text.
@@ -33,13 +34,15 @@
 //! changed part that touches a number (a target that differs).
 //!
 //! Several plans (`fangan diff A B C…`, `--against-all`): see
-//! [`crate::multi`].
+//! [`crate::best_match`].
 
 use fangan_model::{Clause, Document, Span};
 use serde::Serialize;
 
-use crate::diff::{EditTag, InlineDiff};
-use crate::report::{Comparison, Label, PairKind, Part, Signals};
+use fangan_compare::report::{Comparison, Label, PairKind, Part, Signals};
+use fangan_compare::{EditTag, InlineDiff};
+
+use crate::diff_targets::{DiffTargets, TargetRow};
 
 /// A plan's identity.
 #[derive(Clone, Debug, Serialize)]
@@ -91,7 +94,7 @@ impl<'a> ClauseRef<'a> {
             path: &c.path,
             line: c.line,
             text: &c.text,
-            heading: crate::unit::heading_of(c),
+            heading: fangan_compare::unit::heading_of(c),
             kind: c.kind.as_str(),
         }
     }
@@ -184,6 +187,8 @@ pub struct PairJson<'a> {
     pub evidence: Vec<EvidenceJson<'a>>,
     /// Inline diff for near-copies and paraphrases.
     pub diff: Option<Vec<EditJson<'a>>>,
+    /// The targets the two clauses set, side by side.
+    pub targets: &'a [TargetRow],
 }
 
 /// A two-plan comparison in JSON.
@@ -199,6 +204,8 @@ pub struct DiffJson<'a> {
     pub only_a: Vec<ClauseRef<'a>>,
     /// Clauses only in B.
     pub only_b: Vec<ClauseRef<'a>>,
+    /// The headline targets of both plans, side by side.
+    pub targets: &'a [TargetRow],
 }
 
 /// Rounds to three decimals for stable output.
@@ -219,12 +226,19 @@ fn edits<'a>(d: &InlineDiff, ta: &'a str, tb: &'a str) -> Vec<EditJson<'a>> {
 }
 
 impl<'a> DiffJson<'a> {
-    /// The JSON form of `cmp`, a comparison of `a` with `b`.
-    pub fn new(a: &'a Document, b: &'a Document, cmp: &'a Comparison) -> DiffJson<'a> {
+    /// The JSON form of `cmp`, a comparison of `a` with `b`, with its
+    /// `targets` (empty ones leave every `targets` list empty).
+    pub fn new(
+        a: &'a Document,
+        b: &'a Document,
+        cmp: &'a Comparison,
+        targets: &'a DiffTargets,
+    ) -> DiffJson<'a> {
         let pairs = cmp
             .pairs
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let (ca, cb) = (&a.clauses[p.a], &b.clauses[p.b]);
                 PairJson {
                     a: ClauseRef::of(a, ca, p.a_part),
@@ -248,6 +262,7 @@ impl<'a> DiffJson<'a> {
                         })
                         .collect(),
                     diff: p.diff.as_ref().map(|d| edits(d, &ca.text, &cb.text)),
+                    targets: targets.pair(i),
                 }
             })
             .collect();
@@ -257,6 +272,7 @@ impl<'a> DiffJson<'a> {
             pairs,
             only_a: unpaired(a, &cmp.only_a, &cmp.only_a_parts),
             only_b: unpaired(b, &cmp.only_b, &cmp.only_b_parts),
+            targets: &targets.headline,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! leave-one-pair-out score.
 //!
 //! ```text
-//! cargo run --release -p fangan-compare --example calibrate [-- --verbose]
+//! cargo run --release -p fangan-bench --example calibrate [-- --verbose]
 //! ```
 //!
 //! Every pair of [`set`] is aligned with the library defaults and with each
@@ -19,9 +19,10 @@
 mod score;
 mod set;
 
-use fangan_compare::wire::DiffJson;
 use fangan_compare::{Aligner, AlignerBuilder, Prepared, Rarity};
 use fangan_model::Segmenter;
+use fangan_wire::diff::DiffJson;
+use fangan_wire::diff_targets::DiffTargets;
 
 use score::{score, Counts};
 use set::Case;
@@ -114,7 +115,13 @@ fn run(seg: &Segmenter, grid: &[Knob], values: &[f32], r: &Ready<'_>) -> Counts 
         .build(seg, r.rarity.clone())
         .expect("grid values are valid");
     let cmp = aligner.align_prepared(&r.pa, &r.pb);
-    let json = serde_json::to_value(DiffJson::new(&r.case.a, &r.case.b, &cmp)).expect("json");
+    let json = serde_json::to_value(DiffJson::new(
+        &r.case.a,
+        &r.case.b,
+        &cmp,
+        &DiffTargets::default(),
+    ))
+    .expect("json");
     score(&r.case.gold, &json)
 }
 
