@@ -5,7 +5,7 @@
 
 use fangan_index::ClauseDepartments;
 use fangan_model::Document;
-use fangan_notes::{Note, NoteReader};
+use fangan_notes::{Note, NoteReader, NoteType, Unit};
 use fangan_targets::{ClauseTarget, Extractor};
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,42 @@ pub struct PlanAnalysis {
     pub notes: Vec<ClauseNotes>,
     /// Numeric targets, in document order.
     pub targets: Vec<TargetAt>,
+}
+
+/// The notes of a plan's analysis record, its targets skipped unread
+/// (`leads` over a corpus decodes half as much).
+#[derive(Deserialize)]
+pub(crate) struct NotesPart {
+    pub(crate) notes: Vec<ClauseNotes>,
+}
+
+/// A note as corpus-wide counts read it: its type and its units (its text,
+/// leaders and deadlines are skipped unread).
+#[derive(Clone, Debug, Deserialize)]
+pub struct NoteUnits {
+    /// Task note or mechanism sentence.
+    #[serde(rename = "type")]
+    pub note_type: NoteType,
+    /// The units named, in order.
+    pub units: Vec<Unit>,
+}
+
+/// The notes of one clause, as [`NoteUnits`].
+#[derive(Deserialize)]
+pub(crate) struct ClauseNoteUnits {
+    pub(crate) notes: Vec<NoteUnits>,
+}
+
+/// The notes of a plan's analysis record as [`NoteUnits`].
+#[derive(Deserialize)]
+pub(crate) struct NoteUnitsPart {
+    pub(crate) notes: Vec<ClauseNoteUnits>,
+}
+
+/// The targets of a plan's analysis record, its notes skipped unread.
+#[derive(Deserialize)]
+pub(crate) struct TargetsPart {
+    pub(crate) targets: Vec<TargetAt>,
 }
 
 /// Reads notes and targets: built once per ingest, with the catalog's

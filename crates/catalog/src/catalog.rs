@@ -14,7 +14,9 @@ use fangan_model::{Document, Segmenter};
 use fangan_notes::NoteReader;
 use rayon::prelude::*;
 
-use crate::analysis::PlanAnalysis;
+use crate::analysis::{
+    ClauseNotes, NoteUnits, NoteUnitsPart, NotesPart, PlanAnalysis, TargetAt, TargetsPart,
+};
 use crate::config;
 use crate::error::{Error, Result};
 use crate::state::{CatalogState, PlanEntry};
@@ -217,14 +219,58 @@ impl Catalog {
         self.store.get(&e.analysis)
     }
 
-    /// The analyses of `entries`, read in parallel, in the same order.
-    pub fn analyses<'e>(
+    /// `f` of the notes of each of `entries`, read in parallel (their
+    /// targets left unread), in the same order. Each plan's notes are
+    /// dropped once `f` has made what it keeps of them, so a corpus is
+    /// never all in memory.
+    pub fn map_notes<'e, T: Send>(
         &self,
         entries: &[&'e PlanEntry],
-    ) -> Result<Vec<(&'e PlanEntry, PlanAnalysis)>> {
+        f: impl Fn(&'e PlanEntry, Vec<ClauseNotes>) -> T + Sync,
+    ) -> Result<Vec<T>> {
         entries
             .par_iter()
-            .map(|e| Ok((*e, self.store.get(&e.analysis)?)))
+            .map(|e| {
+                let part: NotesPart = self.store.get(&e.analysis)?;
+                Ok(f(e, part.notes))
+            })
+            .collect()
+    }
+
+    /// The notes of `entries` (their units only) folded into one value:
+    /// `fold` takes each plan's notes into an accumulator made by `init`
+    /// (one per thread), and `merge` joins two accumulators, the earlier
+    /// plans' first. No plan's notes outlive its fold.
+    pub fn fold_note_units<'e, A: Send>(
+        &self,
+        entries: &[&'e PlanEntry],
+        init: impl Fn() -> A + Sync + Send,
+        fold: impl Fn(A, &'e PlanEntry, Vec<NoteUnits>) -> A + Sync + Send,
+        merge: impl Fn(A, A) -> A + Sync + Send,
+    ) -> Result<A> {
+        entries
+            .par_iter()
+            .try_fold(&init, |acc, e| {
+                let part: NoteUnitsPart = self.store.get(&e.analysis)?;
+                let notes = part.notes.into_iter().flat_map(|c| c.notes).collect();
+                Ok(fold(acc, e, notes))
+            })
+            .try_reduce(&init, |a, b| Ok(merge(a, b)))
+    }
+
+    /// `f` of the targets of each of `entries`, read in parallel (their
+    /// notes left unread), in the same order, as [`Catalog::map_notes`].
+    pub fn map_targets<'e, T: Send>(
+        &self,
+        entries: &[&'e PlanEntry],
+        f: impl Fn(&'e PlanEntry, Vec<TargetAt>) -> T + Sync,
+    ) -> Result<Vec<T>> {
+        entries
+            .par_iter()
+            .map(|e| {
+                let part: TargetsPart = self.store.get(&e.analysis)?;
+                Ok(f(e, part.targets))
+            })
             .collect()
     }
 

@@ -45,7 +45,7 @@ mod state;
 pub mod store;
 mod walk;
 
-pub use analysis::{Analyzer, ClauseNotes, PlanAnalysis, TargetAt};
+pub use analysis::{Analyzer, ClauseNotes, NoteUnits, PlanAnalysis, TargetAt};
 pub use catalog::Catalog;
 pub use error::{Error, Result};
 pub use fresh::Staleness;

@@ -1,11 +1,13 @@
 //! `fangan leads`: which departments the plans make responsible, ranked and
-//! compared across counties. Glue over `fangan_notes::ranking`.
+//! compared across counties. Glue over `fangan_notes::tally` (plans
+//! folded as they are read) and `fangan_notes::ranking`.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use fangan_catalog::Selection;
 use fangan_notes::ranking::{self, By, PlanNote, RoleFilter};
+use fangan_notes::tally::{Count, Tally};
 use fangan_notes::NoteType;
 
 use crate::context::Context;
@@ -113,17 +115,21 @@ fn limited<T>(rows: &[T], limit: Option<usize>) -> &[T] {
     &rows[..limit.unwrap_or(rows.len()).min(rows.len())]
 }
 
-/// The notes of the selected plans, as the ranking reads them.
-fn collect(
+/// The notes of the selected plans that name the department `canonical`,
+/// as the ranking reads them.
+fn notes_naming(
     catalog: &fangan_catalog::Catalog,
     entries: &[&fangan_catalog::PlanEntry],
     mechanism: bool,
+    canonical: &str,
 ) -> anyhow::Result<Vec<PlanNote>> {
-    let mut out = Vec::new();
-    for (e, analysis) in catalog.analyses(entries)? {
-        for c in analysis.notes {
+    let per_plan = catalog.map_notes(entries, |e, clauses| {
+        let mut out = Vec::new();
+        for c in clauses {
             for note in c.notes {
-                if note.note_type == NoteType::Mechanism && !mechanism {
+                if (note.note_type == NoteType::Mechanism && !mechanism)
+                    || !note.units.iter().any(|u| u.canonical == canonical)
+                {
                     continue;
                 }
                 out.push(PlanNote {
@@ -137,29 +143,55 @@ fn collect(
                 });
             }
         }
-    }
-    Ok(out)
+        out
+    })?;
+    Ok(per_plan.into_iter().flatten().collect())
+}
+
+/// The tally of `count` over the notes of the selected plans, each plan
+/// folded as it is read.
+fn tally(
+    catalog: &fangan_catalog::Catalog,
+    entries: &[&fangan_catalog::PlanEntry],
+    mechanism: bool,
+    count: Count,
+    role: RoleFilter,
+) -> anyhow::Result<Tally> {
+    Ok(catalog.fold_note_units(
+        entries,
+        || Tally::new(count, role),
+        |mut t, e, notes| {
+            for note in notes {
+                if note.note_type != NoteType::Mechanism || mechanism {
+                    t.add(&e.meta.id, e.meta.county.as_deref(), &note.units);
+                }
+            }
+            t
+        },
+        Tally::merge,
+    )?)
 }
 
 pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let catalog = ctx.catalog()?;
     let entries = catalog.select(&args.selection())?;
-    let notes = collect(&catalog, &entries, args.mechanism)?;
     let deps = catalog.note_reader()?.departments();
     let role = args.role();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let color = ctx.color;
+    let count = |c: Count| tally(&catalog, &entries, args.mechanism, c, role);
     if let Some(by) = args.by {
         let by = match by {
             ByArg::County => By::County,
             ByArg::Plan => By::Plan,
         };
-        let mut t = ranking::cross(&notes, deps, role, by);
+        let mut t = count(Count::Cross(by))?.cross(deps);
         t.rows.truncate(args.limit.unwrap_or(usize::MAX));
         render::cross(&mut out, &t, role, args.format, color)?;
     } else if let Some(name) = &args.dept {
         let canonical = deps.resolve(name).canonical;
+        let notes = notes_naming(&catalog, &entries, args.mechanism, &canonical)?;
         let clauses = ranking::clauses_of(&notes, deps, name, role);
         let total = clauses.len();
         let clauses = limited(&clauses, args.limit);
@@ -171,7 +203,7 @@ pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         };
         render::dept(&mut out, &view, role, args.format, color)?;
     } else if args.pairs {
-        let rows = ranking::pairs(&notes, role);
+        let rows = count(Count::Pairs)?.pairs();
         render::pairs(
             &mut out,
             limited(&rows, args.limit),
@@ -180,10 +212,17 @@ pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             color,
         )?;
     } else if args.unknown {
-        let rows = ranking::unknown(&notes);
+        let rows = tally(
+            &catalog,
+            &entries,
+            args.mechanism,
+            Count::Unknown,
+            RoleFilter::Any,
+        )?
+        .unknown();
         render::unknown(&mut out, limited(&rows, args.limit), args.format, color)?;
     } else {
-        let rows = ranking::rank(&notes, deps, role);
+        let rows = count(Count::Rank)?.rank(deps);
         let plans: Vec<String> = entries.iter().map(|e| e.meta.id.clone()).collect();
         render::ranking(
             &mut out,

@@ -118,7 +118,7 @@ fn pivot_rows(pivot: &Pivot) -> Table {
     let mut t = Table::new(&head);
     for r in &pivot.rows {
         let mut cells = vec![r.canonical.clone()];
-        cells.extend(r.cells.iter().map(|c| cell(c)));
+        cells.extend((0..pivot.plans.len()).map(|i| cell(r.cell(i))));
         t.row(cells);
     }
     t
@@ -130,6 +130,17 @@ pub fn pivot_table(out: &mut impl Write, pivot: &Pivot, color: bool) -> std::io:
 }
 
 /// Writes the pivot as CSV: `indicator,PLAN…`.
+/// Writes the pivot as CSV, row by row (a pivot of 30,000 plans is never
+/// all in memory as text).
 pub fn pivot_csv(out: &mut impl Write, pivot: &Pivot) -> std::io::Result<()> {
-    pivot_rows(pivot).write_csv(out)
+    let mut head = vec!["indicator"];
+    head.extend(pivot.plans.iter().map(String::as_str));
+    crate::render::csv_row(out, &head)?;
+    for r in &pivot.rows {
+        let cells: Vec<String> = (0..pivot.plans.len()).map(|i| cell(r.cell(i))).collect();
+        let mut row = vec![r.canonical.as_str()];
+        row.extend(cells.iter().map(String::as_str));
+        crate::render::csv_row(out, &row)?;
+    }
+    Ok(())
 }

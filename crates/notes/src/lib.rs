@@ -31,6 +31,7 @@ mod note;
 pub mod ranking;
 mod reader;
 pub mod shape;
+pub mod tally;
 #[cfg(test)]
 mod testutil;
 mod unit;

@@ -1,17 +1,19 @@
 //! Aggregation of notes over plans, for `fangan leads`: departments ranked
 //! by the notes that name them in a role, the department × county (or plan)
 //! table, the clauses a department leads, co-responsibility pairs, and the
-//! names the department table does not know.
+//! names the department table does not know. The counting is
+//! [`crate::tally`]'s; these functions tally a slice of notes.
 //!
 //! Counting unit: one note. A department named twice in one note counts
 //! once; generic phrases (相关部门) never count. Everything here is plain
 //! data for the renderers; nothing prints.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use fangan_model::{Document, PlanMeta};
 use serde::Serialize;
 
+use crate::tally::{Count, Tally};
 use crate::{Departments, Note, NoteReader, NoteType, Role, UnitKind};
 
 /// Which roles count.
@@ -115,22 +117,6 @@ pub fn collect(
     out
 }
 
-/// The canonical departments a note names with an accepted role (each
-/// once), with the written forms.
-fn named(note: &Note, role: RoleFilter) -> BTreeMap<&str, Vec<&str>> {
-    let mut m: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for u in note
-        .units
-        .iter()
-        .filter(|u| !u.generic && role.accepts(u.role))
-    {
-        m.entry(u.canonical.as_str())
-            .or_default()
-            .push(u.name.as_str());
-    }
-    m
-}
-
 /// One department of the ranking.
 #[derive(Clone, Debug, Serialize)]
 pub struct RankRow {
@@ -160,73 +146,16 @@ pub struct RankRow {
 /// more leads first, then by name). Departments never named in an accepted
 /// role are left out.
 pub fn rank(notes: &[PlanNote], departments: &Departments, role: RoleFilter) -> Vec<RankRow> {
-    let mut rows: HashMap<&str, RankRow> = HashMap::new();
-    let mut names: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    tally(notes, Count::Rank, role).rank(departments)
+}
+
+/// The tally of `notes` (see [`crate::tally`], which counts plan by plan).
+fn tally(notes: &[PlanNote], count: Count, role: RoleFilter) -> Tally {
+    let mut t = Tally::new(count, role);
     for pn in notes {
-        let by_role = [Role::Lead, Role::Support, Role::Responsible].map(|r| {
-            pn.note
-                .units
-                .iter()
-                .filter(|u| !u.generic && u.role == r)
-                .map(|u| u.canonical.as_str())
-                .collect::<BTreeSet<_>>()
-        });
-        for (canonical, written) in named(&pn.note, RoleFilter::Any) {
-            let unit = pn
-                .note
-                .units
-                .iter()
-                .find(|u| u.canonical == canonical && !u.generic)
-                .expect("a unit of the note");
-            let row = rows.entry(canonical).or_insert_with(|| RankRow {
-                canonical: canonical.to_string(),
-                full: departments.get(canonical).map(|d| d.full.clone()),
-                kind: unit.kind,
-                known: unit.known,
-                notes: 0,
-                lead: 0,
-                support: 0,
-                responsible: 0,
-                per_plan: BTreeMap::new(),
-                names: Vec::new(),
-            });
-            row.lead += usize::from(by_role[0].contains(canonical));
-            row.support += usize::from(by_role[1].contains(canonical));
-            row.responsible += usize::from(by_role[2].contains(canonical));
-            let accepted = pn
-                .note
-                .units
-                .iter()
-                .any(|u| u.canonical == canonical && !u.generic && role.accepts(u.role));
-            if accepted {
-                row.notes += 1;
-                *row.per_plan.entry(pn.plan.clone()).or_default() += 1;
-            }
-            for w in written {
-                *names.entry(canonical).or_default().entry(w).or_default() += 1;
-            }
-        }
+        t.add(&pn.plan, pn.county.as_deref(), &pn.note.units);
     }
-    let mut out: Vec<RankRow> = rows
-        .into_iter()
-        .filter(|(_, r)| r.notes > 0)
-        .map(|(k, mut r)| {
-            let mut ns: Vec<(&str, usize)> = names
-                .get(k)
-                .map(|m| m.iter().map(|(a, b)| (*a, *b)).collect())
-                .unwrap_or_default();
-            ns.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            r.names = ns.into_iter().map(|(n, _)| n.to_string()).collect();
-            r
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.notes
-            .cmp(&a.notes)
-            .then(b.lead.cmp(&a.lead))
-            .then(a.canonical.cmp(&b.canonical))
-    });
-    out
+    t
 }
 
 /// What the columns of a cross table are.
@@ -268,46 +197,7 @@ pub fn cross(
     role: RoleFilter,
     by: By,
 ) -> CrossTable {
-    let column = |pn: &PlanNote| match by {
-        By::County => pn.county.clone().unwrap_or_else(|| pn.plan.clone()),
-        By::Plan => pn.plan.clone(),
-    };
-    let columns: Vec<String> = notes
-        .iter()
-        .map(column)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let at: HashMap<&str, usize> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
-    let ranking = rank(notes, departments, role);
-    let mut counts: HashMap<&str, Vec<usize>> = HashMap::new();
-    for pn in notes {
-        let col = at[column(pn).as_str()];
-        for canonical in named(&pn.note, role).into_keys() {
-            counts
-                .entry(canonical)
-                .or_insert_with(|| vec![0; columns.len()])[col] += 1;
-        }
-    }
-    let rows = ranking
-        .iter()
-        .map(|r| {
-            let c = counts
-                .get(r.canonical.as_str())
-                .cloned()
-                .unwrap_or_else(|| vec![0; columns.len()]);
-            CrossRow {
-                canonical: r.canonical.clone(),
-                total: c.iter().sum(),
-                counts: c,
-            }
-        })
-        .collect();
-    CrossTable { by, columns, rows }
+    tally(notes, Count::Cross(by), role).cross(departments)
 }
 
 /// A clause whose note names a department.
@@ -379,30 +269,7 @@ pub struct PairRow {
 /// The pairs of departments most often named together in a note
 /// (co-responsibility), most frequent first.
 pub fn pairs(notes: &[PlanNote], role: RoleFilter) -> Vec<PairRow> {
-    let mut m: BTreeMap<(&str, &str), PairRow> = BTreeMap::new();
-    for pn in notes {
-        let names: Vec<&str> = named(&pn.note, role).into_keys().collect();
-        for (i, a) in names.iter().enumerate() {
-            for b in &names[i + 1..] {
-                let row = m.entry((a, b)).or_insert_with(|| PairRow {
-                    a: a.to_string(),
-                    b: b.to_string(),
-                    notes: 0,
-                    plans: BTreeSet::new(),
-                });
-                row.notes += 1;
-                row.plans.insert(pn.plan.clone());
-            }
-        }
-    }
-    let mut out: Vec<PairRow> = m.into_values().collect();
-    out.sort_by(|x, y| {
-        y.notes
-            .cmp(&x.notes)
-            .then(x.a.cmp(&y.a))
-            .then(x.b.cmp(&y.b))
-    });
-    out
+    tally(notes, Count::Pairs, role).pairs()
 }
 
 /// A name the department table does not know.
@@ -422,29 +289,7 @@ pub struct UnknownRow {
 
 /// The names the table does not know, most frequent first.
 pub fn unknown(notes: &[PlanNote]) -> Vec<UnknownRow> {
-    let mut m: BTreeMap<&str, UnknownRow> = BTreeMap::new();
-    for pn in notes {
-        let mut seen = BTreeSet::new();
-        for u in pn.note.units.iter().filter(|u| !u.generic && !u.known) {
-            let row = m.entry(u.canonical.as_str()).or_insert_with(|| UnknownRow {
-                canonical: u.canonical.clone(),
-                kind: u.kind,
-                names: Vec::new(),
-                notes: 0,
-                plans: BTreeSet::new(),
-            });
-            if !row.names.contains(&u.name) {
-                row.names.push(u.name.clone());
-            }
-            if seen.insert(u.canonical.as_str()) {
-                row.notes += 1;
-            }
-            row.plans.insert(pn.plan.clone());
-        }
-    }
-    let mut out: Vec<UnknownRow> = m.into_values().collect();
-    out.sort_by(|x, y| y.notes.cmp(&x.notes).then(x.canonical.cmp(&y.canonical)));
-    out
+    tally(notes, Count::Unknown, RoleFilter::Any).unknown()
 }
 
 #[cfg(test)]

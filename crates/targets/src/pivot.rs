@@ -5,6 +5,8 @@
 //! every headline target of that plan for that indicator (a plan may repeat
 //! one in an attachment, sometimes with another value).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::{ClauseTarget, Kind, Target};
@@ -26,8 +28,19 @@ pub struct PivotRow {
     pub canonical: String,
     /// Its kind of measure (of its first target).
     pub kind: Kind,
-    /// Per plan (same order as [`Pivot::plans`]), that plan's targets.
-    pub cells: Vec<Vec<Target>>,
+    /// The plans that set it, as (index in [`Pivot::plans`], that plan's
+    /// targets), in plan order: a pivot of 30,000 plans is mostly empty.
+    pub set: Vec<(usize, Vec<Target>)>,
+}
+
+impl PivotRow {
+    /// The targets plan `plan` (an index in [`Pivot::plans`]) sets.
+    pub fn cell(&self, plan: usize) -> &[Target] {
+        match self.set.binary_search_by_key(&plan, |(p, _)| *p) {
+            Ok(i) => &self.set[i].1,
+            Err(_) => &[],
+        }
+    }
 }
 
 impl Pivot {
@@ -35,6 +48,7 @@ impl Pivot {
     /// that are not headline are left out.
     pub fn new(plans: &[(String, Vec<ClauseTarget>)]) -> Pivot {
         let mut rows: Vec<PivotRow> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
         for (col, (_, targets)) in plans.iter().enumerate() {
             for t in targets.iter().filter(|t| t.headline) {
                 let key = if t.target.canonical.is_empty() {
@@ -42,22 +56,24 @@ impl Pivot {
                 } else {
                     &t.target.canonical
                 };
-                let row = match rows.iter().position(|r| &r.canonical == key) {
-                    Some(i) => i,
-                    None => {
-                        rows.push(PivotRow {
-                            canonical: key.clone(),
-                            kind: t.target.kind,
-                            cells: vec![Vec::new(); plans.len()],
-                        });
-                        rows.len() - 1
-                    }
-                };
-                rows[row].cells[col].push(t.target.clone());
+                let row = *at.entry(key).or_insert_with(|| {
+                    rows.push(PivotRow {
+                        canonical: key.clone(),
+                        kind: t.target.kind,
+                        set: Vec::new(),
+                    });
+                    rows.len() - 1
+                });
+                // plans come in order: this plan's cell is the last, if any
+                let set = &mut rows[row].set;
+                match set.last_mut() {
+                    Some((p, cell)) if *p == col => cell.push(t.target.clone()),
+                    _ => set.push((col, vec![t.target.clone()])),
+                }
             }
         }
         // stable: ties keep the order of first appearance
-        rows.sort_by_key(|r| std::cmp::Reverse(r.cells.iter().filter(|c| !c.is_empty()).count()));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.set.len()));
         Pivot {
             plans: plans.iter().map(|(id, _)| id.clone()).collect(),
             rows,
@@ -105,9 +121,9 @@ mod tests {
         let p = Pivot::new(&plans);
         assert_eq!(p.plans, ["a", "b", "c"]);
         assert_eq!(p.rows[0].canonical, "固定资产投资增速");
-        assert_eq!(p.rows[0].cells[0][0].value, 10.0);
-        assert_eq!(p.rows[0].cells[1][0].value, 6.5);
-        assert!(p.rows[0].cells[2].is_empty(), "not headline");
+        assert_eq!(p.rows[0].cell(0)[0].value, 10.0);
+        assert_eq!(p.rows[0].cell(1)[0].value, 6.5);
+        assert!(p.rows[0].cell(2).is_empty(), "not headline");
         assert_eq!(p.rows.len(), 3);
     }
 }

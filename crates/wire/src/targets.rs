@@ -133,12 +133,11 @@ impl<'a> PivotJson<'a> {
             .map(|r| PivotRowJson {
                 canonical: &r.canonical,
                 kind: r.kind.as_str(),
-                cells: pivot
-                    .plans
+                cells: r
+                    .set
                     .iter()
-                    .zip(&r.cells)
-                    .filter(|(_, c)| !c.is_empty())
-                    .map(|(p, c)| {
+                    .map(|(i, c)| {
+                        let p = &pivot.plans[*i];
                         let list = c
                             .iter()
                             .map(|t| CellJson {
