@@ -85,7 +85,7 @@ impl Context {
                 "fangan: note: the plans changed since the index {index} was built ({}): `fangan ingest --index {index}` updates it",
                 stale.summary()
             );
-        } else if catalog.state().stale() > 0 {
+        } else if catalog.analysed_by_another_version() {
             eprintln!(
                 "fangan: note: an older fangan analysed the plans of {index}: `fangan ingest --index {index}` analyses them again"
             );
@@ -106,7 +106,7 @@ impl Context {
         };
         let mut catalog = open_for_writing(&dir)?;
         let sources: Vec<&Path> = catalog
-            .state()
+            .head()
             .sources
             .iter()
             .map(|s| s.path.as_path())
@@ -292,6 +292,14 @@ impl Context {
         let resolved = fangan_catalog::Resolver::new(&catalog).plan(key, year)?;
         Ok(match resolved {
             fangan_catalog::Resolved::Plan(e) => {
+                // a file rewritten in place leaves its folder's time alone
+                if catalog.file_changed(e) {
+                    let index = catalog.dir().display();
+                    eprintln!(
+                        "fangan: note: {} changed since the index {index} was built: `fangan ingest --index {index}` updates it",
+                        e.file.as_deref().unwrap_or(Path::new(&e.rel)).display()
+                    );
+                }
                 let id = e.meta.id.clone();
                 PlanSource::Indexed {
                     catalog: Box::new(catalog),

@@ -17,18 +17,38 @@ use rayon::prelude::*;
 use crate::analysis::{
     ClauseNotes, NoteUnits, NoteUnitsPart, NotesPart, PlanAnalysis, TargetAt, TargetsPart,
 };
+use crate::catalog_file::CatalogFile;
 use crate::config;
 use crate::error::{Error, Result};
 use crate::state::{CatalogState, PlanEntry};
-use crate::store::{decode, encode, StoreReader};
+use crate::store::{decode, StoreReader};
 
 /// The payload line that names the commit's catalog file.
 const CATALOG_KEY: &str = "catalog: ";
 
+/// A catalog file as read.
+enum Loaded {
+    /// No commit names one (a fresh index).
+    None,
+    /// The whole state in one record (the layout before blocks).
+    Whole(CatalogState),
+    /// A catalog file in blocks.
+    File(CatalogFile),
+}
+
 /// An open corpus.
 pub struct Catalog {
     dir: PathBuf,
-    state: CatalogState,
+    /// The state without its plans.
+    head: CatalogState,
+    /// The committed catalog file: one plan's entry is read from it
+    /// without decoding the others.
+    file: Option<CatalogFile>,
+    /// The whole state, decoded on first use.
+    full: OnceLock<CatalogState>,
+    /// Why the whole state could not be decoded (its plans are then left
+    /// out): a catalog file this fangan cannot read.
+    damage: OnceLock<Error>,
     store: StoreReader,
     read_only: bool,
     segmenter: OnceLock<Arc<Segmenter>>,
@@ -40,7 +60,7 @@ impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Catalog")
             .field("dir", &self.dir)
-            .field("plans", &self.state.plans.len())
+            .field("plans", &self.len())
             .finish()
     }
 }
@@ -66,8 +86,8 @@ impl Catalog {
             }
             .into());
         }
-        let state = Self::read_state(dir)?;
-        Ok(Catalog::with_state(dir, state, true))
+        let file = Self::read_file(dir)?;
+        Ok(Catalog::with_file(dir, file, true))
     }
 
     /// Opens (or creates) the index folder `dir` for writing.
@@ -112,10 +132,23 @@ impl Catalog {
     }
 
     fn with_state(dir: &Path, state: CatalogState, read_only: bool) -> Catalog {
+        let c = Catalog::with_file(dir, Loaded::None, read_only);
+        c.install(state)
+    }
+
+    fn with_file(dir: &Path, file: Loaded, read_only: bool) -> Catalog {
+        let (head, file, full) = match file {
+            Loaded::None => (CatalogState::default(), None, None),
+            Loaded::Whole(state) => (state.clone_without_plans(), None, Some(state)),
+            Loaded::File(f) => (f.head().clone_without_plans(), Some(f), None),
+        };
         Catalog {
             dir: dir.to_path_buf(),
             store: StoreReader::new(dir),
-            state,
+            head,
+            file,
+            full: full.map(OnceLock::from).unwrap_or_default(),
+            damage: OnceLock::new(),
             read_only,
             segmenter: OnceLock::new(),
             index: OnceLock::new(),
@@ -123,8 +156,8 @@ impl Catalog {
         }
     }
 
-    /// The state of the last commit of the index in `dir`.
-    pub(crate) fn read_state(dir: &Path) -> Result<CatalogState> {
+    /// The catalog file of the last commit of the index in `dir`.
+    fn read_file(dir: &Path) -> Result<Loaded> {
         let payload = SearchIndex::read_payload(dir).ok_or_else(|| {
             Error::Index(fangan_index::IndexError::Missing {
                 path: dir.to_path_buf(),
@@ -153,10 +186,25 @@ impl Catalog {
         }
         let Some(name) = payload.lines().find_map(|l| l.strip_prefix(CATALOG_KEY)) else {
             // a fresh index: nothing committed yet
-            return Ok(CatalogState::default());
+            return Ok(Loaded::None);
         };
         let bytes = StoreReader::read_file(dir, name.trim())?;
-        decode(&bytes, &dir.join(crate::store::STORE_DIR).join(name.trim()))
+        let path = dir.join(crate::store::STORE_DIR).join(name.trim());
+        if crate::catalog_file::is_catalog_file(&bytes) {
+            return Ok(Loaded::File(CatalogFile::open(&path, bytes)?));
+        }
+        // the whole state in one record: the catalog file of fangan before
+        // the layout in blocks
+        Ok(Loaded::Whole(decode(&bytes, &path)?))
+    }
+
+    /// The state of the last commit of the index in `dir`, whole.
+    pub(crate) fn read_state(dir: &Path) -> Result<CatalogState> {
+        match Self::read_file(dir)? {
+            Loaded::None => Ok(CatalogState::default()),
+            Loaded::Whole(state) => Ok(state),
+            Loaded::File(f) => f.state(),
+        }
     }
 
     /// The payload naming the catalog file `name`.
@@ -166,7 +214,7 @@ impl Catalog {
 
     /// Encodes the state for a catalog file.
     pub(crate) fn encode_state(state: &CatalogState) -> Result<Vec<u8>> {
-        encode(state)
+        crate::catalog_file::encode_file(state)
     }
 
     /// The index folder.
@@ -174,13 +222,66 @@ impl Catalog {
         &self.dir
     }
 
-    /// The state of the commit this catalog was opened at.
+    /// The state of the commit this catalog was opened at, every plan's
+    /// entry decoded (on first use: [`Catalog::entry`] and
+    /// [`Catalog::head`] need not decode them all).
     pub fn state(&self) -> &CatalogState {
-        &self.state
+        self.full.get_or_init(|| match &self.file {
+            None => self.head.clone(),
+            Some(f) => f.state().unwrap_or_else(|e| {
+                let _ = self.damage.set(e);
+                self.head.clone()
+            }),
+        })
+    }
+
+    /// The state without its plans (sources, refusals, tables, folders).
+    pub fn head(&self) -> &CatalogState {
+        &self.head
+    }
+
+    /// Why the plans of the catalog file could not be decoded, when they
+    /// could not (they are then left out of [`Catalog::plans`]).
+    pub fn damage(&self) -> Option<&Error> {
+        self.damage.get()
+    }
+
+    /// Number of plans.
+    pub fn len(&self) -> usize {
+        match (self.full.get(), &self.file) {
+            (Some(s), _) => s.plans.len(),
+            (None, Some(f)) => f.plan_count(),
+            (None, None) => 0,
+        }
+    }
+
+    /// True when the catalog holds no plan.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when some plans were analysed by another version of fangan
+    /// than this one.
+    pub fn analysed_by_another_version(&self) -> bool {
+        let g = crate::state::generation();
+        match (self.full.get(), &self.file) {
+            (Some(s), _) => s.stale() > 0,
+            (None, Some(f)) => f.generations().iter().any(|x| *x != g),
+            (None, None) => false,
+        }
+    }
+
+    /// Makes `state` the catalog's (after an ingest committed it).
+    fn install(mut self, state: CatalogState) -> Catalog {
+        self.set_state(state);
+        self
     }
 
     pub(crate) fn set_state(&mut self, state: CatalogState) {
-        self.state = state;
+        self.head = state.clone_without_plans();
+        self.file = None;
+        self.full = OnceLock::from(state);
+        self.damage = OnceLock::new();
     }
 
     /// True when opened for reading only.
@@ -190,17 +291,27 @@ impl Catalog {
 
     /// True for the catalog of the built-in seed plans.
     pub fn is_seeds(&self) -> bool {
-        self.state.seeds
+        self.head.seeds
     }
 
     /// The plans, by id.
     pub fn plans(&self) -> impl Iterator<Item = &PlanEntry> {
-        self.state.plans.values()
+        self.state().plans.values()
     }
 
-    /// The plan `id`.
+    /// The plan `id` (only its block of the catalog file is decoded when
+    /// the whole state is not).
     pub fn entry(&self, id: &str) -> Option<&PlanEntry> {
-        self.state.plans.get(id)
+        if let Some(s) = self.full.get() {
+            return s.plans.get(id);
+        }
+        match &self.file {
+            Some(f) => match f.entry(id) {
+                Ok(e) => e,
+                Err(_) => self.state().plans.get(id),
+            },
+            None => None,
+        }
     }
 
     /// The parsed plan `id`, as it was indexed.
@@ -284,7 +395,7 @@ impl Catalog {
         if let Some(s) = self.segmenter.get() {
             return Ok(s.clone());
         }
-        let s = config::segmenter(Some(&self.dir), &self.state.config)?;
+        let s = config::segmenter(Some(&self.dir), &self.head.config)?;
         Ok(self.segmenter.get_or_init(|| s).clone())
     }
 
@@ -293,7 +404,7 @@ impl Catalog {
         if let Some(n) = self.notes.get() {
             return Ok(n);
         }
-        let n = config::note_reader(Some(&self.dir), &self.state.config)?;
+        let n = config::note_reader(Some(&self.dir), &self.head.config)?;
         Ok(self.notes.get_or_init(|| n))
     }
 

@@ -217,6 +217,7 @@ impl Catalog {
         let sources: Vec<PathBuf> = state.sources.iter().map(|s| s.path.clone()).collect();
         let walked = walk(&sources, Some(&dir))?;
         report.not_plans = walked.skipped.clone();
+        state.folders = walked.folders.clone();
         let analyzer = Analyzer::new(self.note_reader()?.clone());
         let index = self.search_index()?;
         let mut writer = index.writer_with_lock(&req.writer, Some(lock))?;

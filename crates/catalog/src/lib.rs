@@ -32,6 +32,7 @@
 
 mod analysis;
 mod catalog;
+mod catalog_file;
 mod config;
 mod error;
 mod filters;

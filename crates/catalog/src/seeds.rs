@@ -60,7 +60,7 @@ pub fn seed_catalog() -> Result<Catalog> {
         let dir = base.join(&name);
         if Catalog::exists(&dir) {
             if let Ok(c) = Catalog::open(&dir) {
-                if c.is_seeds() && c.state().plans.len() == fangan_ingest::embedded::SEEDS.len() {
+                if c.is_seeds() && c.len() == fangan_ingest::embedded::SEEDS.len() {
                     return Ok(c);
                 }
             }

@@ -139,9 +139,35 @@ pub struct CatalogState {
     /// True for the catalog of the built-in seeds.
     #[serde(default)]
     pub seeds: bool,
+    /// Every folder walked at the last ingest, with its modification time:
+    /// a folder whose time changed has had files added, removed or renamed
+    /// (see [`crate::fresh`]).
+    #[serde(default)]
+    pub folders: Vec<Folder>,
+}
+
+/// A folder of the sources and its modification time when last walked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Folder {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Modification time, ns since 1970.
+    pub mtime: u64,
 }
 
 impl CatalogState {
+    /// A copy of everything but the plans.
+    pub fn clone_without_plans(&self) -> CatalogState {
+        CatalogState {
+            sources: self.sources.clone(),
+            plans: BTreeMap::new(),
+            refused: self.refused.clone(),
+            config: self.config.clone(),
+            seeds: self.seeds,
+            folders: self.folders.clone(),
+        }
+    }
+
     /// Every store file this state refers to.
     pub fn files(&self) -> HashSet<String> {
         self.plans

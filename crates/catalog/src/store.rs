@@ -61,8 +61,9 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>> {
 /// The largest record decoded, in bytes.
 const MAX_RECORD: u64 = 1 << 31;
 
-/// Decodes a framed record read from `what` (for the error message).
-pub fn decode<T: DeserializeOwned>(frame: &[u8], what: &Path) -> Result<T> {
+/// The compressed payload of a framed record read from `what`, its length
+/// and checksum verified.
+pub fn verify<'f>(frame: &'f [u8], what: &Path) -> Result<&'f [u8]> {
     let damaged = |why: &str| Error::Damaged {
         path: what.to_path_buf(),
         why: why.to_string(),
@@ -78,6 +79,16 @@ pub fn decode<T: DeserializeOwned>(frame: &[u8], what: &Path) -> Result<T> {
     if checksum(packed) != sum {
         return Err(damaged("a record's checksum does not match"));
     }
+    Ok(packed)
+}
+
+/// Decodes a framed record read from `what` (for the error message).
+pub fn decode<T: DeserializeOwned>(frame: &[u8], what: &Path) -> Result<T> {
+    let damaged = |why: &str| Error::Damaged {
+        path: what.to_path_buf(),
+        why: why.to_string(),
+    };
+    let packed = verify(frame, what)?;
     // the frame says its size: allocate that, not the 2 GB ceiling (an
     // allocation that size per record made reading 30,000 of them slow)
     let size = zstd::zstd_safe::get_frame_content_size(packed)

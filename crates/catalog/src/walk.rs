@@ -7,6 +7,7 @@ use fangan_ingest::read::{classify, Kind};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::state::Folder;
 
 /// A file to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct Walk {
     pub found: Vec<Found>,
     /// Files that are not plans, with why (`image (.jpg)`).
     pub skipped: Vec<(PathBuf, String)>,
+    /// Every folder walked, with its modification time.
+    pub folders: Vec<Folder>,
 }
 
 /// Modification time of a file in ns (0 when unknown).
@@ -96,7 +99,43 @@ pub fn walk(sources: &[PathBuf], skip_dir: Option<&Path>) -> Result<Walk> {
     }
     w.found.sort_by(|a, b| a.path.cmp(&b.path));
     w.skipped.sort();
+    w.folders.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(w)
+}
+
+/// The plan files directly in `dir` (sorted; `source` 0, `rel` the name)
+/// and its subfolders, not walked; the folder `skip_dir` is left out.
+pub fn list_folder(dir: &Path, skip_dir: Option<&Path>) -> Result<(Vec<Found>, Vec<PathBuf>)> {
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in rd.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if ignored(&name) || skip_dir == Some(path.as_path()) {
+            continue;
+        }
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            folders.push(path);
+            continue;
+        }
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_file() && not_a_plan(&path).is_none() {
+            files.push(Found {
+                path,
+                source: 0,
+                rel: name,
+                size: meta.len(),
+                mtime: mtime_ns(&meta),
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    folders.sort();
+    Ok((files, folders))
 }
 
 fn visit(
@@ -110,7 +149,14 @@ fn visit(
     if depth > 32 || skip_dir == Some(dir) {
         return Ok(());
     }
+    // the time before the listing: a file added while it runs makes the
+    // folder newer than recorded, so the next command says so
+    let mtime = std::fs::metadata(dir).map_or(0, |m| mtime_ns(&m));
     let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    w.folders.push(Folder {
+        path: dir.to_path_buf(),
+        mtime,
+    });
     for entry in rd.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();

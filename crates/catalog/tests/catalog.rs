@@ -181,3 +181,44 @@ fn an_index_being_made_is_waited_for_and_a_dead_maker_is_made_again() {
     c.ingest(&req, &mut |_| {}).unwrap();
     assert!(Catalog::open(&index).unwrap().plans().next().is_some());
 }
+
+#[test]
+fn the_quick_check_lists_only_changed_folders_and_one_plan_is_read_alone() {
+    let (_d, plans, index) = setup();
+    ingest(&index, &[&plans], false);
+    let c = Catalog::open(&index).unwrap();
+    assert!(c.staleness().is_fresh());
+    // one plan's entry without decoding the whole state
+    let e = c.entry("xiangyin-2025").expect("an entry");
+    assert_eq!(e.meta.id, "xiangyin-2025");
+    assert!(!c.file_changed(e));
+    assert_eq!(c.len(), 5);
+    // a new subfolder with a plan in it: its parent's time changes
+    std::fs::create_dir_all(plans.join("new/deeper")).unwrap();
+    std::fs::copy(
+        plans.join("xiangyin-2025.txt"),
+        plans.join("new/deeper/copy-2025.txt"),
+    )
+    .unwrap();
+    // a plan rewritten in place, its folder's time set back as it was
+    let moved = plans.join("more");
+    let before = std::fs::metadata(&moved).unwrap().modified().unwrap();
+    let f = moved.join("suining-2024.txt");
+    let mut text = std::fs::read_to_string(&f).unwrap();
+    text.push_str("\n加快建设县域商业体系。\n");
+    std::fs::write(&f, text).unwrap();
+    std::fs::File::open(&moved)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    let c = Catalog::open(&index).unwrap();
+    let stale = c.staleness();
+    assert_eq!(
+        stale.new,
+        [plans.join("new/deeper/copy-2025.txt")],
+        "{stale:?}"
+    );
+    assert!(stale.changed.is_empty(), "the folder's time is unchanged");
+    let e = c.plans().find(|e| e.file.as_deref() == Some(&f)).unwrap();
+    assert!(c.file_changed(e), "the plan's own file is checked");
+}
