@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{
     ClauseNotes, NoteUnits, NoteUnitsPart, NotesPart, PlanAnalysis, TargetAt, TargetsPart,
+    UnitsRecord,
 };
 use crate::catalog_file::CatalogFile;
 use crate::config;
@@ -362,25 +363,43 @@ impl Catalog {
         entries
             .par_iter()
             .try_fold(&init, |acc, e| {
-                let part: NoteUnitsPart = self.store.get(&e.analysis)?;
-                let notes = part.notes.into_iter().flat_map(|c| c.notes).collect();
+                let notes = match &e.units {
+                    Some(r) => self.store.get::<UnitsRecord>(r)?.notes(),
+                    // analysed before the compact record was stored
+                    None => {
+                        let part: NoteUnitsPart = self.store.get(&e.analysis)?;
+                        part.notes.into_iter().flat_map(|c| c.notes).collect()
+                    }
+                };
                 Ok(fold(acc, e, notes))
             })
             .try_reduce(&init, |a, b| Ok(merge(a, b)))
     }
 
-    /// `f` of the targets of each of `entries`, read in parallel (their
-    /// notes left unread), in the same order, as [`Catalog::map_notes`].
+    /// `f` of the targets of each of `entries` (with `headline`, only the
+    /// headline ones), read in parallel (their notes left unread), in the
+    /// same order, as [`Catalog::map_notes`].
     pub fn map_targets<'e, T: Send>(
         &self,
         entries: &[&'e PlanEntry],
+        headline: bool,
         f: impl Fn(&'e PlanEntry, Vec<TargetAt>) -> T + Sync,
     ) -> Result<Vec<T>> {
         entries
             .par_iter()
             .map(|e| {
-                let part: TargetsPart = self.store.get(&e.analysis)?;
-                Ok(f(e, part.targets))
+                let targets = match (&e.headline, headline) {
+                    (Some(r), true) => self.store.get(r)?,
+                    _ => {
+                        let part: TargetsPart = self.store.get(&e.analysis)?;
+                        let mut ts = part.targets;
+                        if headline {
+                            ts.retain(|t| t.found.headline);
+                        }
+                        ts
+                    }
+                };
+                Ok(f(e, targets))
             })
             .collect()
     }

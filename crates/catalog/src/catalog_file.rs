@@ -205,6 +205,8 @@ mod tests {
             generation: "g".into(),
             doc: r.clone(),
             analysis: r,
+            units: None,
+            headline: None,
         }
     }
 

@@ -23,6 +23,7 @@ use fangan_ingest::read::{read_bytes_with, ReadOptions, SourceText};
 use fangan_model::{Document, PlanMeta};
 use rayon::prelude::*;
 
+use crate::analysis::UnitsRecord;
 use crate::analysis::{Analyzer, PlanAnalysis};
 use crate::catalog::Catalog;
 use crate::config;
@@ -158,6 +159,8 @@ struct Written {
     entry: PlanEntry,
     doc_frame: Vec<u8>,
     analysis_frame: Vec<u8>,
+    units_frame: Vec<u8>,
+    headline_frame: Vec<u8>,
     docs: Vec<TantivyDocument>,
     file: Option<Found>,
     reanalysed: bool,
@@ -296,13 +299,18 @@ impl Catalog {
                             mut entry,
                             doc_frame,
                             analysis_frame,
+                            units_frame,
+                            headline_frame,
                             docs,
                             file,
                             reanalysed,
                         } = *w;
                         let id = entry.meta.id.clone();
                         entry.doc = session.docs(&dir)?.append_frame(&doc_frame)?;
-                        entry.analysis = session.analyses(&dir)?.append_frame(&analysis_frame)?;
+                        let pack = session.analyses(&dir)?;
+                        entry.analysis = pack.append_frame(&analysis_frame)?;
+                        entry.units = Some(pack.append_frame(&units_frame)?);
+                        entry.headline = Some(pack.append_frame(&headline_frame)?);
                         if state.plans.contains_key(&id) {
                             writer.delete_plan(&id);
                             if reanalysed {
@@ -414,11 +422,16 @@ impl Catalog {
                 mut entry,
                 doc_frame,
                 analysis_frame,
+                units_frame,
+                headline_frame,
                 docs,
                 ..
             } = w;
             entry.doc = session.docs(&dir)?.append_frame(&doc_frame)?;
-            entry.analysis = session.analyses(&dir)?.append_frame(&analysis_frame)?;
+            let pack = session.analyses(&dir)?;
+            entry.analysis = pack.append_frame(&analysis_frame)?;
+            entry.units = Some(pack.append_frame(&units_frame)?);
+            entry.headline = Some(pack.append_frame(&headline_frame)?);
             if state.plans.contains_key(&id) {
                 writer.delete_plan(&id);
                 report.replaced.push(id.clone());
@@ -764,11 +777,15 @@ fn write_plan(
             offset: 0,
             len: 0,
         },
+        units: None,
+        headline: None,
     };
     Ok(Written {
         entry,
         doc_frame: encode(&doc)?,
         analysis_frame: encode(&analysis)?,
+        units_frame: encode(&UnitsRecord::new(&analysis))?,
+        headline_frame: encode(&crate::analysis::headline(&analysis))?,
         docs,
         file: file.cloned(),
         reanalysed: false,

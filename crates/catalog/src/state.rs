@@ -17,7 +17,7 @@ use crate::store::RecordRef;
 /// a plan analysed by another version is analysed again at the next ingest,
 /// from its stored text. Bump it when what the parser, the note reader or
 /// the target extractor produce changes.
-pub const ANALYSIS_VERSION: u32 = 3;
+pub const ANALYSIS_VERSION: u32 = 4;
 
 /// The analysis this build of fangan writes.
 pub fn generation() -> String {
@@ -68,6 +68,14 @@ pub struct PlanEntry {
     pub doc: RecordRef,
     /// Its notes and targets.
     pub analysis: RecordRef,
+    /// The units of its notes, compact (`analysis::UnitsRecord`); none for
+    /// a plan analysed before they were stored.
+    #[serde(default)]
+    pub units: Option<RecordRef>,
+    /// Its headline targets; none for a plan analysed before they were
+    /// stored.
+    #[serde(default)]
+    pub headline: Option<RecordRef>,
 }
 
 /// A file that was not taken, and why.

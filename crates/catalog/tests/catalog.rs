@@ -222,3 +222,50 @@ fn the_quick_check_lists_only_changed_folders_and_one_plan_is_read_alone() {
     let e = c.plans().find(|e| e.file.as_deref() == Some(&f)).unwrap();
     assert!(c.file_changed(e), "the plan's own file is checked");
 }
+
+#[test]
+fn the_compact_units_and_headline_records_say_what_the_analysis_says() {
+    let (_d, plans, index) = setup();
+    ingest(&index, &[&plans], false);
+    let c = Catalog::open(&index).unwrap();
+    let entries: Vec<_> = c.plans().collect();
+    assert!(entries
+        .iter()
+        .all(|e| e.units.is_some() && e.headline.is_some()));
+    let folded = c
+        .fold_note_units(
+            &entries,
+            Vec::new,
+            |mut acc, e, notes| {
+                for n in notes {
+                    for u in n.units {
+                        acc.push((e.meta.id.clone(), n.note_type, u.name, u.canonical, u.role));
+                    }
+                }
+                acc
+            },
+            |mut a, b| {
+                a.extend(b);
+                a
+            },
+        )
+        .unwrap();
+    let mut whole = Vec::new();
+    for e in &entries {
+        for cl in c.analysis(&e.meta.id).unwrap().notes {
+            for n in cl.notes {
+                for u in n.units {
+                    whole.push((e.meta.id.clone(), n.note_type, u.name, u.canonical, u.role));
+                }
+            }
+        }
+    }
+    assert!(whole.len() > 50, "the seeds have notes");
+    assert_eq!(folded, whole);
+    let headline = c.map_targets(&entries, true, |_, ts| ts).unwrap();
+    for (e, ts) in entries.iter().zip(headline) {
+        let all = c.analysis(&e.meta.id).unwrap().targets;
+        let want: Vec<_> = all.into_iter().filter(|t| t.found.headline).collect();
+        assert_eq!(ts, want, "{}", e.meta.id);
+    }
+}

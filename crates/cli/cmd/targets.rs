@@ -67,9 +67,11 @@ pub fn run(args: TargetsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         plans: args.plans.clone(),
         ..Selection::default()
     })?;
-    let found: Vec<(&PlanEntry, Vec<TargetAt>)> = catalog.map_targets(&entries, |e, ts| {
-        (e, ts.into_iter().filter(|t| args.keeps(t)).collect())
-    })?;
+    let headline = args.headline || args.table;
+    let found: Vec<(&PlanEntry, Vec<TargetAt>)> =
+        catalog.map_targets(&entries, headline, |e, ts| {
+            (e, ts.into_iter().filter(|t| args.keeps(t)).collect())
+        })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.table {
         let by_plan: Vec<(String, Vec<ClauseTarget>)> = found
