@@ -3,6 +3,7 @@
 
 mod corpus;
 mod diff;
+mod export;
 mod reuse;
 mod search;
 mod show;

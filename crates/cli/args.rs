@@ -96,4 +96,6 @@ pub enum Command {
     Reuse(cmd::reuse::ReuseArgs),
     /// List the numeric targets of the plans.
     Targets(cmd::targets::TargetsArgs),
+    /// Write every clause as one JSON line, for Quickwit or OpenSearch.
+    Export(cmd::export::ExportArgs),
 }

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         args::Command::Leads(a) => cmd::leads::run(a, &ctx),
         args::Command::Reuse(a) => cmd::reuse::run(a, &ctx),
         args::Command::Targets(a) => cmd::targets::run(a, &ctx),
+        args::Command::Export(a) => cmd::export::run(a, &ctx),
     };
     match result {
         Ok(code) => code,

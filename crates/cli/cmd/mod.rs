@@ -2,6 +2,7 @@
 //! that calls the libraries and a renderer.
 
 pub mod diff;
+pub mod export;
 pub mod ingest;
 pub mod leads;
 pub mod list;

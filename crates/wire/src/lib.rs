@@ -19,6 +19,7 @@
 pub mod best_match;
 pub mod diff;
 pub mod diff_targets;
+pub mod export;
 pub mod ingest;
 pub mod leads;
 pub mod plan;
