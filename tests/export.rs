@@ -121,7 +121,7 @@ fn bulk_lines_name_the_index_and_the_record() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert!(lines.len() > 20 && lines.len() % 2 == 0);
+    assert!(lines.len() > 20 && lines.len().is_multiple_of(2));
     for pair in lines.chunks(2) {
         assert_eq!(pair[0]["index"]["_index"], "plans");
         assert_eq!(pair[0]["index"]["_id"], pair[1]["id"]);
