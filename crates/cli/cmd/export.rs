@@ -5,10 +5,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use fangan_catalog::Selection;
 use fangan_wire::export::{records, BulkAction, BulkTarget};
 use rayon::prelude::*;
 
+use crate::cmd::choice::PlanChoice;
 use crate::context::Context;
 
 /// Flags of `fangan export`.
@@ -28,15 +28,8 @@ pub struct ExportArgs {
     /// The index the bulk action lines name.
     #[arg(long, default_value = "fangan", value_name = "NAME")]
     pub index_name: String,
-    /// Only this plan (an id); repeat for several.
-    #[arg(long = "plan", value_name = "ID")]
-    pub plans: Vec<String>,
-    /// Only plans of this county or district.
-    #[arg(long)]
-    pub county: Option<String>,
-    /// Only plans of this year.
-    #[arg(long)]
-    pub year: Option<u16>,
+    #[command(flatten)]
+    pub choice: PlanChoice,
 }
 
 /// Formats of `fangan export`.
@@ -58,12 +51,7 @@ const BATCH: usize = 64;
 
 pub fn run(args: ExportArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let catalog = ctx.catalog()?;
-    let entries = catalog.select(&Selection {
-        county: args.county.clone(),
-        years: args.year.map(|y| (y, y)),
-        plans: args.plans.clone(),
-        ..Selection::default()
-    })?;
+    let entries = catalog.select(&args.choice.selection())?;
     let seg = catalog.segmenter()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for batch in entries.chunks(BATCH) {

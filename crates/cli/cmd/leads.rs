@@ -5,11 +5,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use fangan_catalog::Selection;
 use fangan_notes::ranking::{self, By, PlanNote, RoleFilter};
 use fangan_notes::tally::{Count, Tally};
 use fangan_notes::NoteType;
 
+use crate::cmd::choice::PlanChoice;
 use crate::context::Context;
 use crate::render::leads as render;
 use crate::render::Format;
@@ -50,15 +50,8 @@ pub struct LeadsArgs {
     /// lead; 成员单位 as support).
     #[arg(long)]
     pub mechanism: bool,
-    /// Only plans of this county or district (平江 or 平江县).
-    #[arg(long)]
-    pub county: Option<String>,
-    /// Only plans of this year.
-    #[arg(long)]
-    pub year: Option<u16>,
-    /// Only this plan (id; repeat for several).
-    #[arg(long, value_name = "ID")]
-    pub plan: Vec<String>,
+    #[command(flatten)]
+    pub choice: PlanChoice,
     /// At most this many rows.
     #[arg(long)]
     pub limit: Option<usize>,
@@ -98,15 +91,6 @@ impl LeadsArgs {
             Some(RoleArg::Any) => RoleFilter::Any,
             None if self.pairs => RoleFilter::Any,
             None => RoleFilter::Lead,
-        }
-    }
-
-    fn selection(&self) -> Selection {
-        Selection {
-            county: self.county.clone(),
-            years: self.year.map(|y| (y, y)),
-            plans: self.plan.clone(),
-            ..Selection::default()
         }
     }
 }
@@ -174,7 +158,7 @@ fn tally(
 
 pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let catalog = ctx.catalog()?;
-    let entries = catalog.select(&args.selection())?;
+    let entries = catalog.select(&args.choice.selection())?;
     let deps = catalog.note_reader()?.departments();
     let role = args.role();
     let stdout = std::io::stdout();

@@ -1,6 +1,7 @@
 //! One module per command: its clap flags, their validation, and the glue
 //! that calls the libraries and a renderer.
 
+pub mod choice;
 pub mod diff;
 pub mod export;
 pub mod ingest;

@@ -5,10 +5,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use fangan_catalog::{PlanEntry, Selection, TargetAt};
+use fangan_catalog::{PlanEntry, TargetAt};
 use fangan_model::fold::fold_str;
 use fangan_targets::{ClauseTarget, Pivot};
 
+use crate::cmd::choice::PlanChoice;
 use crate::context::Context;
 use crate::render::targets as render;
 use crate::render::Format;
@@ -20,15 +21,8 @@ use crate::render::Format;
   fangan targets --headline --table           # headline indicators × plans
   fangan targets --indicator 固定资产投资 --format csv")]
 pub struct TargetsArgs {
-    /// Only this plan (an id such as `pingjiang-2023`); repeat for several.
-    #[arg(long = "plan", value_name = "ID")]
-    pub plans: Vec<String>,
-    /// Only plans of this county (`平江`, `平江县`).
-    #[arg(long, value_name = "NAME")]
-    pub county: Option<String>,
-    /// Only plans of this year.
-    #[arg(long)]
-    pub year: Option<u16>,
+    #[command(flatten)]
+    pub choice: PlanChoice,
     /// Only targets whose indicator or canonical name contains TEXT
     /// (`固定资产投资`, `增速`).
     #[arg(long, value_name = "TEXT")]
@@ -61,12 +55,7 @@ impl TargetsArgs {
 
 pub fn run(args: TargetsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let catalog = ctx.catalog()?;
-    let entries = catalog.select(&Selection {
-        county: args.county.clone(),
-        years: args.year.map(|y| (y, y)),
-        plans: args.plans.clone(),
-        ..Selection::default()
-    })?;
+    let entries = catalog.select(&args.choice.selection())?;
     let headline = args.headline || args.table;
     let found: Vec<(&PlanEntry, Vec<TargetAt>)> =
         catalog.map_targets(&entries, headline, |e, ts| {
