@@ -47,8 +47,8 @@ const MAX_NOTE_CHARS: usize = 400;
 /// A label that starts a note (or a line of one).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "^[【\\[(〔]?(?:(?P<unit>牵头责任单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|\
-         协同责任单位|配合责任单位|配合单位|配合部门|协办单位|部门分工)|牵头负责领导|牵头责任领导|\
+        "^[【\\[(〔]?(?:(?P<unit>牵头责任单位|主要责任单位|总牵头单位|总牵头部门|牵头单位|牵头部门|主责单位|\
+         主办单位|责任单位|责任部门|协同责任单位|配合责任单位|配合单位|配合部门|协办单位|部门分工)|牵头负责领导|牵头责任领导|\
          责任领导|牵头领导|分管领导|分管[省市县区]领导|完成时限|完成时间|任务来源)(?:[:]|为|[】\\])〕])",
     )
     .expect("label")
@@ -104,13 +104,32 @@ fn note_kind(bracket: &str) -> Option<Kind> {
         .trim_end_matches('。');
     let labelled = LABEL.is_match(inner);
     let plain = labelled || (!inner.contains('。') && !REMARK.is_match(inner));
-    if inner.chars().count() > MAX_NOTE_CHARS || !plain {
+    if inner.chars().count() > MAX_NOTE_CHARS {
         None
+    } else if !plain {
+        // a list of bodies, then the plan's legend and instructions
+        // (`市税务局、市财政局,各县市、区政府,列第一位的为牵头单位,下同。以下均需…`)
+        listed_before_legend(inner).then_some(Kind::Worded)
     } else if NOTE_WORDS.iter().any(|w| inner.contains(w)) {
         Some(Kind::Worded)
     } else {
         is_bare_list(inner).then_some(Kind::Bare)
     }
+}
+
+/// True when `inner` starts with a list of bodies and goes on with a legend
+/// on who leads (`…,列第一位的为牵头单位,下同。…`).
+fn listed_before_legend(inner: &str) -> bool {
+    let Some(m) = REMARK.find(inner) else {
+        return false;
+    };
+    let Some(cut) = inner[..m.start()].rfind([',', ';']) else {
+        return false;
+    };
+    let listed = &inner[..cut];
+    // the first group names bodies (`各县市、区政府` after it shares a 各)
+    let first = listed.split([',', ';']).next().unwrap_or("");
+    inner[cut..].contains("牵头") && !listed.contains('。') && is_bare_list(first)
 }
 
 /// True when every item of `s` names a body (`市工信委、市财政局`), at least
@@ -300,6 +319,7 @@ fn open_at_end(line: &str) -> Option<usize> {
 fn labelled_blocks(v: &str, lines: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut block: Option<(Span, bool)> = None;
+    let mut open_label = false;
     for line in lines.iter().filter(|l| !l.is_empty()) {
         let s = line.slice(v);
         match LABEL.captures(s) {
@@ -309,6 +329,14 @@ fn labelled_blocks(v: &str, lines: &[Span]) -> Vec<Span> {
                     Some((b, u)) => (Span::new(b.start, line.end), u || units),
                     None => (*line, units),
                 });
+                // `牵头单位: | 市城管执法局 |`: a table cell, its value in the next cell
+                open_label = m.get(0).is_some_and(|l| l.end() == s.len()) && units;
+            }
+            None if open_label => {
+                if let Some((b, u)) = block {
+                    block = Some((Span::new(b.start, line.end), u));
+                }
+                open_label = false;
             }
             None => {
                 if let Some((b, true)) = block.take() {
@@ -361,10 +389,14 @@ fn cell(s: &str) -> Cell {
     Cell::Other
 }
 
-/// A line that is only a date (`2024年4月2日`): the date of a signature.
+/// A line that is only a date (`2024年4月2日`, or `2022121日` with its 年月
+/// lost, perhaps followed by `(此件公开发布)`): the date of a signature.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:印发)?$")
-        .expect("date")
+    Regex::new(
+        "^(?:(?:[0-9]{4}|[〇一二三四五六七八九零]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:印发)?\
+         |20[0-9]{4,6}日?)(?:\\([^()]*\\))?$",
+    )
+    .expect("date")
 });
 
 /// A body that issues a plan (`洋县人民政府`, `县政府办公室`).
@@ -557,6 +589,33 @@ mod tests {
         // a unit cell before a deadline cell stays
         let t = "1\n改造老旧小区。\n县住建局\n2024年12月31日";
         assert_eq!(notes(t), ["县住建局"]);
+    }
+
+    #[test]
+    fn notes_of_other_plans_styles() {
+        // 主要责任单位 after a leader's post, lines apart
+        let t = "1.地区生产总值比上年增长4.5%以上。\n\n牵头领导:常务副区长\n\n主要责任单位:区发展改革委\n\n完成时";
+        assert_eq!(
+            notes(t),
+            ["牵头领导:常务副区长\n\n主要责任单位:区发展改革委"]
+        );
+        // a label in a table cell, its value in the next cell
+        let t = "重点工作: | 135.统筹违法建设治理。 |\n牵头单位: | 市城市管理综合执法局 |\n年度阶段性工作目标: | 第一季度:完成20%。 |";
+        assert_eq!(notes(t), ["牵头单位: | 市城市管理综合执法局"]);
+        // a list of bodies with the plan's legend after it, tasks run on in one line
+        let t = "(一)强化财税政策。延续实施。(市税务局、市财政局,各县市、区政府,列第一位的为牵头单位,下同。以下均需各县市、区政府落实,不再列出)(二)加强产业基金支持。";
+        assert_eq!(
+            notes(t),
+            ["(市税务局、市财政局,各县市、区政府,列第一位的为牵头单位,下同。以下均需各县市、区政府落实,不再列出)"]
+        );
+        // a legend alone is still no note
+        assert!(notes("推进改革。(列第一位的为牵头单位,下同)").is_empty());
+    }
+
+    #[test]
+    fn a_signature_with_a_garbled_date_is_no_cell() {
+        let t = "现印发给你们。\n\n重庆市某区人民政府办公室\n\n2022121日\n\n(此件公开发布)";
+        assert_eq!(notes(t), Vec::<String>::new());
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn paragraphs(lines: &[Line]) -> Paragraphs {
         }
         let marker = recognize(line.text());
         if let Some((b, p)) = cur.as_mut() {
-            if marker.is_none() && continues(b.text(), p) {
+            if marker.is_none() && !is_row_number(line.text()) && continues(b.text(), p) {
                 append(b, &line.clean);
                 p.end_line = line.no;
                 p.repaired.push(line.no);
@@ -111,6 +111,13 @@ fn finish((b, mut p): (MappedTextBuilder, Paragraph)) -> Paragraph {
 
 fn append(b: &mut MappedTextBuilder, line: &MappedText) {
     b.push_mapped(line);
+}
+
+/// A line that is only the number of a table row (`7`, `12 |`): a row of a
+/// table turned into one cell per line starts there, no sentence goes on.
+fn is_row_number(line: &str) -> bool {
+    let t = line.trim_end_matches(['|', ' ']);
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Does the paragraph `text` (with its first-line marker) run on into the
@@ -188,6 +195,18 @@ mod tests {
     fn headings_titles_and_finished_sentences_are_not_joined() {
         let src = "担当好稳增长挑大梁的责任实施方案\n\n为切实扛起责任，制定本实施方案。\n\n一、工作目标\n\n经济总量保持全省前十。\n\n（一）加强部门协同\n\n1. 强化政策协同。建立机制。（县发改局牵头负责）";
         assert_eq!(paras(src).len(), 6);
+    }
+
+    #[test]
+    fn table_cells_one_per_line_are_not_a_broken_sentence() {
+        // a table title, its header and rows, each cell on its own line
+        let src = "2022年区政府工作报告经济社会发展预期目标任务分解表\n\n序号\n\n2022年预期目标\n\n责任单位\n\n1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n2\n\n固定资产投资增长6%左右\n\n区发展改革委";
+        let p = paras(src);
+        assert!(p.iter().any(|t| t == "1"), "{p:?}");
+        assert!(p.iter().any(|t| t == "区发展改革委"), "{p:?}");
+        // a number inside a broken sentence is not a row number
+        let src = "推进跨境电商发展,力争全年实现跨境电商交易额达到\n\n800万美元以上。";
+        assert_eq!(paras(src).len(), 1);
     }
 
     #[test]
