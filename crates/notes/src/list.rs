@@ -35,8 +35,12 @@ pub(crate) enum Strictness {
     Prose,
 }
 
-static LEAD_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("^(?:由|以及|及|和|与|包括|包含|其中|如)+").expect("lead-in"));
+/// What may stand before the first name of a list: `由`, `以及`…, and the
+/// subject of a running note (`此项工作由县发改局牵头`).
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:(?:此项|该项|这项|以上|上述|本项)(?:工作|任务|措施))?(?:由|以及|及|和|与|包括|包含|其中|如)*")
+        .expect("lead-in")
+});
 static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
     // `等州级有关部门`, `等市直相关单位`: the collective after the last name
     Regex::new(

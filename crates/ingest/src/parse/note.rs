@@ -117,6 +117,12 @@ fn note_kind(bracket: &str) -> Option<Kind> {
     }
 }
 
+/// True when the line `s` (folded) only names bodies: a cell of units.
+pub fn lists_bodies(s: &str) -> bool {
+    let c = Cleaned::new(s);
+    is_bare_list(c.text().trim_end_matches('。'))
+}
+
 /// True when `inner` starts with a list of bodies and goes on with a legend
 /// on who leads (`…,列第一位的为牵头单位,下同。…`).
 fn listed_before_legend(inner: &str) -> bool {
@@ -236,6 +242,10 @@ pub fn locate(text: &str) -> Vec<Span> {
                 .into_iter()
                 .map(|b| Span::new(line.start + b.start, line.start + b.end)),
         );
+        if let Some(b) = running_note(s) {
+            found.push(Span::new(line.start + b.start, line.start + b.end));
+            continue;
+        }
         if let Some(m) = INLINE.captures(s).and_then(|m| m.name("at")) {
             let rest = s[m.start()..].trim_end_matches('。');
             if m.start() > 0 && !rest.contains('。') {
@@ -255,6 +265,66 @@ pub fn locate(text: &str) -> Vec<Span> {
     }
     out.into_iter().map(|s| c.source(s)).collect()
 }
+
+/// A sentence that only says who does the task, closing a line:
+/// `此项工作由县发改局牵头,县财政局配合,各乡镇具体负责。`,
+/// `县政务服务中心负责,县直各有关部门参与。` Every part of it is a list of
+/// bodies ended by a role word, and one part names a particular body.
+fn running_note(line: &str) -> Option<Span> {
+    let t = line.trim_end();
+    let body = t.strip_suffix('。')?;
+    // the last sentence, after a task sentence before it
+    let start = body.rfind(['。', ';', '!', '?']).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    if start == 0 {
+        return None;
+    }
+    let sentence = &body[start..];
+    let mut rest = RUNNING_SUBJECT
+        .find(sentence)
+        .map_or(sentence, |m| &sentence[m.end()..]);
+    rest = rest.strip_prefix('由').unwrap_or(rest);
+    let mut named = false;
+    let mut first = true;
+    for part in rest.split([',', ';']) {
+        let m = ROLE_END.find(part)?;
+        let list = &part[..m.start()];
+        let verb = m.as_str();
+        // the first part leads or answers for the task (not `…配合`)
+        if first && !(verb.contains("牵头") || verb.contains("主办") || verb.contains("负责"))
+        {
+            return None;
+        }
+        first = false;
+        if list.is_empty() {
+            return None;
+        }
+        if is_bare_list(list) {
+            named = true;
+        } else if !list
+            .split('、')
+            .all(|i| is_generic(i.trim_end_matches('等')))
+        {
+            return None;
+        }
+    }
+    named.then(|| Span::new(start, t.len()))
+}
+
+/// What a running note may start with (`此项工作`).
+static RUNNING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:此项|该项|这项|以上|上述|本项)(?:工作|任务|措施)").expect("subject")
+});
+
+/// The role word that ends a part of a running note.
+static ROLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?:等(?:相关|有关)?(?:单位|部门)?)?(?:分别|共同|具体|积极)?(?:牵头(?:负责)?|主办|配合|协办|协助|参与|\
+         (?:按职责分工)?负责(?:落实|实施)?)$",
+    )
+    .expect("role end")
+});
 
 /// Notes inside a line whose tasks run on (`…条件。(省商务厅等按职责分工负责)2.落实…`):
 /// a bracketed group that names responsibility, after the end of a sentence
@@ -610,6 +680,23 @@ mod tests {
         );
         // a legend alone is still no note
         assert!(notes("推进改革。(列第一位的为牵头单位,下同)").is_empty());
+    }
+
+    #[test]
+    fn running_sentences_that_say_who_does_the_task() {
+        let t = "1.加快重点项目建设。此项工作由县发改局牵头,县财政局、县自然资源局配合,各乡镇(街道)具体负责。";
+        assert_eq!(
+            notes(t),
+            ["此项工作由县发改局牵头,县财政局、县自然资源局配合,各乡镇(街道)具体负责。"]
+        );
+        let t = "4.优化营商环境。县政务服务中心负责,县直各有关部门参与。";
+        assert_eq!(notes(t), ["县政务服务中心负责,县直各有关部门参与。"]);
+        // sentences that do more than name who does it are task text
+        assert!(notes("2.保障资金。县财政局负责资金保障。").is_empty());
+        assert!(notes("3.协同推进。各乡镇要积极配合。").is_empty());
+        assert!(notes("5.加强统筹。由县政府统一负责。").is_empty());
+        // a line that is only the sentence is not taken (no task before it)
+        assert!(notes("县发改局牵头负责。").is_empty());
     }
 
     #[test]

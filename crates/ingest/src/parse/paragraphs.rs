@@ -137,6 +137,11 @@ fn continues(text: &str, p: &Paragraph) -> bool {
             return false; // a heading line
         }
     }
+    // a cell that lists bodies (`自然资源分局、生态环境分局、区发展改革局`) is
+    // a table row's unit cell, complete on its line
+    if note::lists_bodies(text) {
+        return false;
+    }
     let last_line_len = text.chars().count();
     last_line_len >= MIN_BROKEN_LEN
 }
@@ -207,6 +212,18 @@ mod tests {
         // a number inside a broken sentence is not a row number
         let src = "推进跨境电商发展,力争全年实现跨境电商交易额达到\n\n800万美元以上。";
         assert_eq!(paras(src).len(), 1);
+    }
+
+    #[test]
+    fn a_cell_of_bodies_does_not_run_on() {
+        let src = "2\n\n推进项目建设。\n\n沈阳近海经济区管委会\n\n自然资源分局、生态环境分局、区发展改革局\n\n冯冬昌\n\n3";
+        let p = paras(src);
+        assert!(
+            p.iter()
+                .any(|t| t == "自然资源分局、生态环境分局、区发展改革局"),
+            "{p:?}"
+        );
+        assert!(p.iter().any(|t| t == "冯冬昌"), "{p:?}");
     }
 
     #[test]

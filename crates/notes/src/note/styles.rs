@@ -313,3 +313,18 @@ fn a_table_cell_label_and_its_value() {
     let n = read("牵头单位: | 市城市管理综合执法局");
     assert_eq!(named(&n), [("市城市管理综合执法局", "lead")]);
 }
+
+#[test]
+fn running_sentences_read_like_notes() {
+    let n = read("此项工作由县发改局牵头,县财政局、县自然资源局配合,各乡镇(街道)具体负责。");
+    assert_eq!(
+        named(&n),
+        [
+            ("县发改局", "lead"),
+            ("县财政局", "support"),
+            ("县自然资源局", "support")
+        ]
+    );
+    let n = read("县政务服务中心负责,县直各有关部门参与。");
+    assert_eq!(named(&n), [("县政务服务中心", "responsible")]);
+}
