@@ -412,6 +412,14 @@ fn labelled_blocks(v: &str, lines: &[Span]) -> Vec<Span> {
                 if let Some((b, true)) = block.take() {
                     out.push(b);
                 }
+                // a label after the task's sentence starts a block that may
+                // go on in the next line (`…。牵头单位:市工信局` /
+                // `配合单位:市发改委`, cut at the space after a body)
+                if let Some(m) = INLINE.captures(s).and_then(|m| m.name("at")) {
+                    if m.start() > 0 && !s[m.start()..].contains('。') {
+                        block = Some((Span::new(line.start + m.start(), line.end), true));
+                    }
+                }
             }
         }
     }
@@ -604,6 +612,9 @@ mod tests {
             notes(t),
             ["【牵头单位】县发改局【责任单位】县财政局、县商务局"]
         );
+        // labels on one line, the second after a space
+        let t = "1.推进产业升级。牵头单位:市工信局 配合单位:市发改委、市财政局\n2.推动消费复苏。";
+        assert_eq!(notes(t), ["牵头单位:市工信局 配合单位:市发改委、市财政局"]);
         let t = "推进城市更新,实施老旧小区改造,责任单位为区住建局、区财政局。";
         assert_eq!(notes(t), ["责任单位为区住建局、区财政局。"]);
         assert!(notes("各责任单位为此要加强调度。").is_empty());
