@@ -292,8 +292,8 @@ fn running_note(line: &str) -> Option<Span> {
         let list = &part[..m.start()];
         let verb = m.as_str();
         // the first part leads or answers for the task (not `…配合`)
-        if first && !(verb.contains("牵头") || verb.contains("主办") || verb.contains("负责"))
-        {
+        let leads = ["牵头", "主办", "负责", "责任"];
+        if first && !leads.iter().any(|w| verb.contains(w)) {
             return None;
         }
         first = false;
@@ -320,8 +320,8 @@ static RUNNING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// The role word that ends a part of a running note.
 static ROLE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?:等(?:相关|有关)?(?:单位|部门)?)?(?:分别|共同|具体|积极)?(?:牵头(?:负责)?|主办|配合|协办|协助|参与|\
-         (?:按职责分工)?负责(?:落实|实施)?)$",
+        "(?:等(?:相关|有关)?(?:单位|部门)?)?(?:分别|共同|具体|积极)?(?:为(?:牵头|配合|协办|责任)(?:单位|部门)|\
+         牵头(?:负责)?|主办|配合|协办|协助|参与|(?:按职责分工)?负责(?:落实|实施)?)$",
     )
     .expect("role end")
 });
@@ -700,6 +700,8 @@ mod tests {
             notes(t),
             ["此项工作由县发改局牵头,县财政局、县自然资源局配合,各乡镇(街道)具体负责。"]
         );
+        let t = "3.发展旅游。市文旅局为牵头单位,市财政局为配合单位。";
+        assert_eq!(notes(t), ["市文旅局为牵头单位,市财政局为配合单位。"]);
         let t = "4.优化营商环境。县政务服务中心负责,县直各有关部门参与。";
         assert_eq!(notes(t), ["县政务服务中心负责,县直各有关部门参与。"]);
         // sentences that do more than name who does it are task text

@@ -327,4 +327,6 @@ fn running_sentences_read_like_notes() {
     );
     let n = read("县政务服务中心负责,县直各有关部门参与。");
     assert_eq!(named(&n), [("县政务服务中心", "responsible")]);
+    let n = read("市文旅局为牵头单位,市财政局为配合单位。");
+    assert_eq!(named(&n), [("市文旅局", "lead"), ("市财政局", "support")]);
 }
