@@ -119,6 +119,10 @@ fn note_kind(bracket: &str) -> Option<Kind> {
 
 /// True when the line `s` (folded) only names bodies: a cell of units.
 pub fn lists_bodies(s: &str) -> bool {
+    // a cell is short and holds no sentence
+    if s.contains('。') || s.chars().count() > 80 {
+        return false;
+    }
     let c = Cleaned::new(s);
     is_bare_list(c.text().trim_end_matches('。'))
 }
