@@ -8,6 +8,7 @@
 
 use std::sync::LazyLock;
 
+use fangan_model::Span;
 use regex::Regex;
 
 use crate::cleaned::Cleaned;
@@ -42,7 +43,8 @@ pub struct Conventions {
 
 static FIRST_LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?:列|排|排列|排名)(?:在|于)?(?:第一位?|首位|最前)(?:的|者)?(?:单位|部门)?(?:为|是|系|作为)(?:牵头|主办|主责)",
+        "(?:(?:列|排|排列|排名)(?:在|于)?(?:第一位?|首位|最前)(?:的|者)?(?:单位|部门)?|\
+         第一(?:责任|主责|承办)?(?:单位|部门))(?:为|是|系|作为)(?:牵头|主办|主责)",
     )
     .expect("first listed")
 });
@@ -86,6 +88,58 @@ const OTHER_COLUMNS: &[&str] = &[
     "配合责任单位",
 ];
 
+/// The unit-column headers of the tables of a plan, where each one ends: a
+/// plan may hold a table with one `责任单位` column (its targets) and then
+/// one with `牵头单位` | `配合单位` (its tasks), and a row's bare cells take
+/// the roles of the header above them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableHeaders {
+    /// (byte offset in the original text where a header ends, its columns),
+    /// in text order.
+    headers: Vec<(usize, Columns)>,
+}
+
+impl TableHeaders {
+    /// Finds the unit-column headers of `text` (the original text): runs of
+    /// cells that each name a unit column (`牵头单位`, `配合单位`, `责任单位`),
+    /// blank lines between them allowed.
+    pub fn of(text: &str) -> TableHeaders {
+        let c = Cleaned::with_lines(text);
+        let folded = c.text();
+        let mut headers = Vec::new();
+        let mut block: Option<(bool, bool, usize)> = None;
+        let mut start = 0usize;
+        for line in folded.split('\n') {
+            let end = start + line.len();
+            let cell = line.trim_matches(|ch: char| ch == '|' || ch == ':' || ch.is_whitespace());
+            let lead = LEAD_COLUMNS.contains(&cell);
+            let other = OTHER_COLUMNS.contains(&cell);
+            if lead || other {
+                let (l, o, _) = block.unwrap_or_default();
+                let at = c.source(Span::new(start, end)).end;
+                block = Some((l || lead, o || other, at));
+            } else if !cell.is_empty() {
+                if let Some((l, _, at)) = block.take() {
+                    let columns = if l {
+                        Columns::LeadThenOthers
+                    } else {
+                        Columns::Responsible
+                    };
+                    headers.push((at, columns));
+                }
+            }
+            start = end + 1;
+        }
+        TableHeaders { headers }
+    }
+
+    /// The columns of the nearest header before `offset`, if any.
+    pub fn before(&self, offset: usize) -> Option<Columns> {
+        let i = self.headers.partition_point(|&(at, _)| at <= offset);
+        i.checked_sub(1).map(|i| self.headers[i].1)
+    }
+}
+
 impl Conventions {
     /// Reads the conventions of a plan from its whole text.
     pub fn of(text: &str) -> Conventions {
@@ -128,8 +182,28 @@ mod tests {
         assert!(Conventions::of(t).first_listed_leads);
         let t = "（除標註爲“牽頭”單位外，列第一位的爲牽頭或彙總單位，下同）";
         assert!(Conventions::of(t).first_listed_leads);
+        let t = "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)";
+        assert!(Conventions::of(t).first_listed_leads);
         let t = "各牵头单位要加强调度。责任单位:县财政局。";
         assert!(!Conventions::of(t).first_listed_leads);
+    }
+
+    #[test]
+    fn each_table_gives_its_own_columns() {
+        // targets with one 责任单位 column, then tasks with 牵头 | 配合
+        let t = "附件1\n序号\n\n预期目标\n\n责任单位\n\n1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n附件2\n序号\n工作任务\n牵头单位\n\n配合单位\n1\n联动共建科学城\n区科技局\n";
+        let h = TableHeaders::of(t);
+        let at = |s: &str| t.find(s).unwrap();
+        assert_eq!(h.before(at("附件1")), None);
+        assert_eq!(h.before(at("区发展改革委")), Some(Columns::Responsible));
+        assert_eq!(h.before(at("区科技局")), Some(Columns::LeadThenOthers));
+        // offsets are in the original text, traditional and table residue included
+        let t = "序號 |\n責任單位 |\n1 |\n區財政局 |\n";
+        let h = TableHeaders::of(t);
+        assert_eq!(
+            h.before(t.find("區財政局").unwrap()),
+            Some(Columns::Responsible)
+        );
     }
 
     #[test]

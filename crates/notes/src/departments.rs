@@ -375,6 +375,18 @@ mod tests {
     }
 
     #[test]
+    fn folds_renamed_and_older_names() {
+        let d = Departments::builtin();
+        // a city's 建设局 is its housing and construction bureau
+        assert_eq!(canon(&d, "市建设局"), canon(&d, "县住建局"));
+        // 卫计委 before the 2018 reform, 经济信息委 for 经济和信息化委员会
+        assert_eq!(canon(&d, "州卫计委"), canon(&d, "市卫生健康委"));
+        assert_eq!(canon(&d, "区经济信息委"), canon(&d, "市工信局"));
+        // a bureau that also holds sports stays apart, like 教体局
+        assert_ne!(canon(&d, "市文广旅体局"), canon(&d, "市文旅局"));
+    }
+
+    #[test]
     fn keeps_different_bodies_apart() {
         let d = Departments::builtin();
         let [a, b, c] = ["县科技局", "县工信局", "科工信局"].map(|n| canon(&d, n));

@@ -37,7 +37,7 @@ mod testutil;
 mod unit;
 
 pub use cleaned::{pinyin_annotations, Cleaned};
-pub use context::{Columns, Conventions};
+pub use context::{Columns, Conventions, TableHeaders};
 pub use departments::{Department, Departments, Resolved, BUILTIN_TABLE};
 pub use error::{Error, Result};
 pub use note::{Note, NoteType};

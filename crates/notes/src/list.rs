@@ -35,10 +35,19 @@ pub(crate) enum Strictness {
     Prose,
 }
 
-static LEAD_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("^(?:由|以及|及|和|与|包括|包含|其中|如)+").expect("lead-in"));
-static TRAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?:等(?:相关|有关|其他)?(?:单位|部门)?|[:：])+$").expect("trail"));
+/// What may stand before the first name of a list: `由`, `以及`…, and the
+/// subject of a running note (`此项工作由县发改局牵头`).
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:(?:此项|该项|这项|以上|上述|本项)(?:工作|任务|措施))?(?:由|以及|及|和|与|包括|包含|其中|如)*")
+        .expect("lead-in")
+});
+static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+    // `等州级有关部门`, `等市直相关单位`: the collective after the last name
+    Regex::new(
+        "(?:等(?:[省市县区州盟旗乡镇](?:级|直)|本级)?(?:相关|有关|其他)?(?:单位|部门)?|[:：])+$",
+    )
+    .expect("trail")
+});
 /// Words of prose, never of a unit's name (`不再做分工`, `下同`,
 /// `以下政策措施均需…`).
 static PROSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,6 +84,22 @@ fn split_conjunctions(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// A park or its committee named by its kind only (`园区管委会`,
+/// `开发园区`), no place or name of its own.
+fn is_bare_park(key: &str) -> bool {
+    const BARE: &[&str] = &[
+        "园区",
+        "开发园区",
+        "工业园区",
+        "产业园区",
+        "开发区",
+        "经开区",
+        "高新区",
+    ];
+    let k = key.strip_suffix("管委会").unwrap_or(key);
+    k.is_empty() || BARE.contains(&k)
+}
+
 fn trim_item(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     let lead = LEAD_IN.find(s).map_or(0, |m| m.end());
@@ -103,11 +128,12 @@ impl ListReader<'_> {
                 let before = self.out.units.len();
                 self.item(item, role, strict, people_only);
                 let added = before + 1 == self.out.units.len();
-                // 各州、市人民政府: a government named after a collective
-                // shares its 各
+                // 各州、市人民政府, 各县区人民政府、园区管委会: a government, or a
+                // park named by its kind only, after a collective shares its 各
                 if let [.., prev, last] = &mut self.out.units[..] {
                     let after_all = prev.generic && prev.name.starts_with('各');
-                    if added && after_all && is_government(&fold_str(&last.name)) {
+                    let key = fold_str(&last.name);
+                    if added && after_all && (is_government(&key) || is_bare_park(&key)) {
                         last.generic = true;
                         last.canonical = fold_str(&last.name);
                     }

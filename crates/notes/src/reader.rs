@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use fangan_model::{Clause, Document, SectionKind};
 
+use crate::context::TableHeaders;
 use crate::note::{names_places_only, read_task_note, Note};
 use crate::{Conventions, Departments, Result};
 
@@ -88,9 +89,10 @@ impl NoteReader {
     /// ([`Conventions::of`] its text).
     pub fn read_document(&self, doc: &Document) -> Vec<Vec<Note>> {
         let conv = Conventions::of(&doc.text);
+        let tables = TableHeaders::of(&doc.text);
         doc.clauses
             .iter()
-            .map(|c| self.read_clause_in(c, &conv))
+            .map(|c| self.read_clause_with(c, &conv, Some(&tables)))
             .collect()
     }
 
@@ -112,11 +114,28 @@ impl NoteReader {
 
     /// [`NoteReader::read_clause`] under the conventions of the clause's plan.
     pub fn read_clause_in(&self, clause: &Clause, conv: &Conventions) -> Vec<Note> {
+        self.read_clause_with(clause, conv, None)
+    }
+
+    /// [`NoteReader::read_clause_in`], a note's bare cells read under the
+    /// table header above it when the plan's `tables` are known.
+    fn read_clause_with(
+        &self,
+        clause: &Clause,
+        conv: &Conventions,
+        tables: Option<&TableHeaders>,
+    ) -> Vec<Note> {
         let mut out: Vec<Note> = clause
             .notes
             .iter()
             .map(|raw| {
-                let mut n = self.read_note_in(&raw.text, conv);
+                let local = Conventions {
+                    columns: tables
+                        .and_then(|t| t.before(raw.span.start))
+                        .unwrap_or(conv.columns),
+                    ..*conv
+                };
+                let mut n = self.read_note_in(&raw.text, &local);
                 n.span = raw.range;
                 n
             })

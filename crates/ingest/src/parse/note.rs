@@ -47,8 +47,8 @@ const MAX_NOTE_CHARS: usize = 400;
 /// A label that starts a note (or a line of one).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "^[【\\[(〔]?(?:(?P<unit>牵头责任单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|\
-         协同责任单位|配合责任单位|配合单位|配合部门|协办单位|部门分工)|牵头负责领导|牵头责任领导|\
+        "^[【\\[(〔]?(?:(?P<unit>牵头责任单位|主要责任单位|总牵头单位|总牵头部门|牵头单位|牵头部门|主责单位|\
+         主办单位|责任单位|责任部门|协同责任单位|配合责任单位|配合单位|配合部门|协办单位|部门分工)|牵头负责领导|牵头责任领导|\
          责任领导|牵头领导|分管领导|分管[省市县区]领导|完成时限|完成时间|任务来源)(?:[:]|为|[】\\])〕])",
     )
     .expect("label")
@@ -104,13 +104,42 @@ fn note_kind(bracket: &str) -> Option<Kind> {
         .trim_end_matches('。');
     let labelled = LABEL.is_match(inner);
     let plain = labelled || (!inner.contains('。') && !REMARK.is_match(inner));
-    if inner.chars().count() > MAX_NOTE_CHARS || !plain {
+    if inner.chars().count() > MAX_NOTE_CHARS {
         None
+    } else if !plain {
+        // a list of bodies, then the plan's legend and instructions
+        // (`市税务局、市财政局,各县市、区政府,列第一位的为牵头单位,下同。以下均需…`)
+        listed_before_legend(inner).then_some(Kind::Worded)
     } else if NOTE_WORDS.iter().any(|w| inner.contains(w)) {
         Some(Kind::Worded)
     } else {
         is_bare_list(inner).then_some(Kind::Bare)
     }
+}
+
+/// True when the line `s` (folded) only names bodies: a cell of units.
+pub fn lists_bodies(s: &str) -> bool {
+    // a cell is short and holds no sentence
+    if s.contains('。') || s.chars().count() > 80 {
+        return false;
+    }
+    let c = Cleaned::new(s);
+    is_bare_list(c.text().trim_end_matches('。'))
+}
+
+/// True when `inner` starts with a list of bodies and goes on with a legend
+/// on who leads (`…,列第一位的为牵头单位,下同。…`).
+fn listed_before_legend(inner: &str) -> bool {
+    let Some(m) = REMARK.find(inner) else {
+        return false;
+    };
+    let Some(cut) = inner[..m.start()].rfind([',', ';']) else {
+        return false;
+    };
+    let listed = &inner[..cut];
+    // the first group names bodies (`各县市、区政府` after it shares a 各)
+    let first = listed.split([',', ';']).next().unwrap_or("");
+    inner[cut..].contains("牵头") && !listed.contains('。') && is_bare_list(first)
 }
 
 /// True when every item of `s` names a body (`市工信委、市财政局`), at least
@@ -217,6 +246,10 @@ pub fn locate(text: &str) -> Vec<Span> {
                 .into_iter()
                 .map(|b| Span::new(line.start + b.start, line.start + b.end)),
         );
+        if let Some(b) = running_note(s) {
+            found.push(Span::new(line.start + b.start, line.start + b.end));
+            continue;
+        }
         if let Some(m) = INLINE.captures(s).and_then(|m| m.name("at")) {
             let rest = s[m.start()..].trim_end_matches('。');
             if m.start() > 0 && !rest.contains('。') {
@@ -236,6 +269,66 @@ pub fn locate(text: &str) -> Vec<Span> {
     }
     out.into_iter().map(|s| c.source(s)).collect()
 }
+
+/// A sentence that only says who does the task, closing a line:
+/// `此项工作由县发改局牵头,县财政局配合,各乡镇具体负责。`,
+/// `县政务服务中心负责,县直各有关部门参与。` Every part of it is a list of
+/// bodies ended by a role word, and one part names a particular body.
+fn running_note(line: &str) -> Option<Span> {
+    let t = line.trim_end();
+    let body = t.strip_suffix('。')?;
+    // the last sentence, after a task sentence before it
+    let start = body.rfind(['。', ';', '!', '?']).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    if start == 0 {
+        return None;
+    }
+    let sentence = &body[start..];
+    let mut rest = RUNNING_SUBJECT
+        .find(sentence)
+        .map_or(sentence, |m| &sentence[m.end()..]);
+    rest = rest.strip_prefix('由').unwrap_or(rest);
+    let mut named = false;
+    let mut first = true;
+    for part in rest.split([',', ';']) {
+        let m = ROLE_END.find(part)?;
+        let list = &part[..m.start()];
+        let verb = m.as_str();
+        // the first part leads or answers for the task (not `…配合`)
+        let leads = ["牵头", "主办", "负责", "责任"];
+        if first && !leads.iter().any(|w| verb.contains(w)) {
+            return None;
+        }
+        first = false;
+        if list.is_empty() {
+            return None;
+        }
+        if is_bare_list(list) {
+            named = true;
+        } else if !list
+            .split('、')
+            .all(|i| is_generic(i.trim_end_matches('等')))
+        {
+            return None;
+        }
+    }
+    named.then(|| Span::new(start, t.len()))
+}
+
+/// What a running note may start with (`此项工作`).
+static RUNNING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:此项|该项|这项|以上|上述|本项)(?:工作|任务|措施)").expect("subject")
+});
+
+/// The role word that ends a part of a running note.
+static ROLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?:等(?:相关|有关)?(?:单位|部门)?)?(?:分别|共同|具体|积极)?(?:为(?:牵头|配合|协办|责任)(?:单位|部门)|\
+         牵头(?:负责)?|主办|配合|协办|协助|参与|(?:按职责分工)?负责(?:落实|实施)?)$",
+    )
+    .expect("role end")
+});
 
 /// Notes inside a line whose tasks run on (`…条件。(省商务厅等按职责分工负责)2.落实…`):
 /// a bracketed group that names responsibility, after the end of a sentence
@@ -300,6 +393,7 @@ fn open_at_end(line: &str) -> Option<usize> {
 fn labelled_blocks(v: &str, lines: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut block: Option<(Span, bool)> = None;
+    let mut open_label = false;
     for line in lines.iter().filter(|l| !l.is_empty()) {
         let s = line.slice(v);
         match LABEL.captures(s) {
@@ -309,10 +403,26 @@ fn labelled_blocks(v: &str, lines: &[Span]) -> Vec<Span> {
                     Some((b, u)) => (Span::new(b.start, line.end), u || units),
                     None => (*line, units),
                 });
+                // `牵头单位: | 市城管执法局 |`: a table cell, its value in the next cell
+                open_label = m.get(0).is_some_and(|l| l.end() == s.len()) && units;
+            }
+            None if open_label => {
+                if let Some((b, u)) = block {
+                    block = Some((Span::new(b.start, line.end), u));
+                }
+                open_label = false;
             }
             None => {
                 if let Some((b, true)) = block.take() {
                     out.push(b);
+                }
+                // a label after the task's sentence starts a block that may
+                // go on in the next line (`…。牵头单位:市工信局` /
+                // `配合单位:市发改委`, cut at the space after a body)
+                if let Some(m) = INLINE.captures(s).and_then(|m| m.name("at")) {
+                    if m.start() > 0 && !s[m.start()..].contains('。') {
+                        block = Some((Span::new(line.start + m.start(), line.end), true));
+                    }
                 }
             }
         }
@@ -361,10 +471,14 @@ fn cell(s: &str) -> Cell {
     Cell::Other
 }
 
-/// A line that is only a date (`2024年4月2日`): the date of a signature.
+/// A line that is only a date (`2024年4月2日`, or `2022121日` with its 年月
+/// lost, perhaps followed by `(此件公开发布)`): the date of a signature.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:印发)?$")
-        .expect("date")
+    Regex::new(
+        "^(?:(?:[0-9]{4}|[〇一二三四五六七八九零]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:印发)?\
+         |20[0-9]{4,6}日?)(?:\\([^()]*\\))?$",
+    )
+    .expect("date")
 });
 
 /// A body that issues a plan (`洋县人民政府`, `县政府办公室`).
@@ -502,6 +616,9 @@ mod tests {
             notes(t),
             ["【牵头单位】县发改局【责任单位】县财政局、县商务局"]
         );
+        // labels on one line, the second after a space
+        let t = "1.推进产业升级。牵头单位:市工信局 配合单位:市发改委、市财政局\n2.推动消费复苏。";
+        assert_eq!(notes(t), ["牵头单位:市工信局 配合单位:市发改委、市财政局"]);
         let t = "推进城市更新,实施老旧小区改造,责任单位为区住建局、区财政局。";
         assert_eq!(notes(t), ["责任单位为区住建局、区财政局。"]);
         assert!(notes("各责任单位为此要加强调度。").is_empty());
@@ -557,6 +674,52 @@ mod tests {
         // a unit cell before a deadline cell stays
         let t = "1\n改造老旧小区。\n县住建局\n2024年12月31日";
         assert_eq!(notes(t), ["县住建局"]);
+    }
+
+    #[test]
+    fn notes_of_other_plans_styles() {
+        // 主要责任单位 after a leader's post, lines apart
+        let t = "1.地区生产总值比上年增长4.5%以上。\n\n牵头领导:常务副区长\n\n主要责任单位:区发展改革委\n\n完成时";
+        assert_eq!(
+            notes(t),
+            ["牵头领导:常务副区长\n\n主要责任单位:区发展改革委"]
+        );
+        // a label in a table cell, its value in the next cell
+        let t = "重点工作: | 135.统筹违法建设治理。 |\n牵头单位: | 市城市管理综合执法局 |\n年度阶段性工作目标: | 第一季度:完成20%。 |";
+        assert_eq!(notes(t), ["牵头单位: | 市城市管理综合执法局"]);
+        // a list of bodies with the plan's legend after it, tasks run on in one line
+        let t = "(一)强化财税政策。延续实施。(市税务局、市财政局,各县市、区政府,列第一位的为牵头单位,下同。以下均需各县市、区政府落实,不再列出)(二)加强产业基金支持。";
+        assert_eq!(
+            notes(t),
+            ["(市税务局、市财政局,各县市、区政府,列第一位的为牵头单位,下同。以下均需各县市、区政府落实,不再列出)"]
+        );
+        // a legend alone is still no note
+        assert!(notes("推进改革。(列第一位的为牵头单位,下同)").is_empty());
+    }
+
+    #[test]
+    fn running_sentences_that_say_who_does_the_task() {
+        let t = "1.加快重点项目建设。此项工作由县发改局牵头,县财政局、县自然资源局配合,各乡镇(街道)具体负责。";
+        assert_eq!(
+            notes(t),
+            ["此项工作由县发改局牵头,县财政局、县自然资源局配合,各乡镇(街道)具体负责。"]
+        );
+        let t = "3.发展旅游。市文旅局为牵头单位,市财政局为配合单位。";
+        assert_eq!(notes(t), ["市文旅局为牵头单位,市财政局为配合单位。"]);
+        let t = "4.优化营商环境。县政务服务中心负责,县直各有关部门参与。";
+        assert_eq!(notes(t), ["县政务服务中心负责,县直各有关部门参与。"]);
+        // sentences that do more than name who does it are task text
+        assert!(notes("2.保障资金。县财政局负责资金保障。").is_empty());
+        assert!(notes("3.协同推进。各乡镇要积极配合。").is_empty());
+        assert!(notes("5.加强统筹。由县政府统一负责。").is_empty());
+        // a line that is only the sentence is not taken (no task before it)
+        assert!(notes("县发改局牵头负责。").is_empty());
+    }
+
+    #[test]
+    fn a_signature_with_a_garbled_date_is_no_cell() {
+        let t = "现印发给你们。\n\n重庆市某区人民政府办公室\n\n2022121日\n\n(此件公开发布)";
+        assert_eq!(notes(t), Vec::<String>::new());
     }
 
     #[test]

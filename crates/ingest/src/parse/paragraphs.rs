@@ -75,7 +75,7 @@ pub fn paragraphs(lines: &[Line]) -> Paragraphs {
         }
         let marker = recognize(line.text());
         if let Some((b, p)) = cur.as_mut() {
-            if marker.is_none() && continues(b.text(), p) {
+            if marker.is_none() && !is_row_number(line.text()) && continues(b.text(), p) {
                 append(b, &line.clean);
                 p.end_line = line.no;
                 p.repaired.push(line.no);
@@ -113,6 +113,13 @@ fn append(b: &mut MappedTextBuilder, line: &MappedText) {
     b.push_mapped(line);
 }
 
+/// A line that is only the number of a table row (`7`, `12 |`): a row of a
+/// table turned into one cell per line starts there, no sentence goes on.
+fn is_row_number(line: &str) -> bool {
+    let t = line.trim_end_matches(['|', ' ']);
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Does the paragraph `text` (with its first-line marker) run on into the
 /// next line?
 fn continues(text: &str, p: &Paragraph) -> bool {
@@ -129,6 +136,11 @@ fn continues(text: &str, p: &Paragraph) -> bool {
         if p.repaired.is_empty() && one_sentence && body.chars().count() <= MAX_HEADING_LEN {
             return false; // a heading line
         }
+    }
+    // a cell that lists bodies (`自然资源分局、生态环境分局、区发展改革局`) is
+    // a table row's unit cell, complete on its line
+    if note::lists_bodies(text) {
+        return false;
     }
     let last_line_len = text.chars().count();
     last_line_len >= MIN_BROKEN_LEN
@@ -188,6 +200,30 @@ mod tests {
     fn headings_titles_and_finished_sentences_are_not_joined() {
         let src = "担当好稳增长挑大梁的责任实施方案\n\n为切实扛起责任，制定本实施方案。\n\n一、工作目标\n\n经济总量保持全省前十。\n\n（一）加强部门协同\n\n1. 强化政策协同。建立机制。（县发改局牵头负责）";
         assert_eq!(paras(src).len(), 6);
+    }
+
+    #[test]
+    fn table_cells_one_per_line_are_not_a_broken_sentence() {
+        // a table title, its header and rows, each cell on its own line
+        let src = "2022年区政府工作报告经济社会发展预期目标任务分解表\n\n序号\n\n2022年预期目标\n\n责任单位\n\n1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n2\n\n固定资产投资增长6%左右\n\n区发展改革委";
+        let p = paras(src);
+        assert!(p.iter().any(|t| t == "1"), "{p:?}");
+        assert!(p.iter().any(|t| t == "区发展改革委"), "{p:?}");
+        // a number inside a broken sentence is not a row number
+        let src = "推进跨境电商发展,力争全年实现跨境电商交易额达到\n\n800万美元以上。";
+        assert_eq!(paras(src).len(), 1);
+    }
+
+    #[test]
+    fn a_cell_of_bodies_does_not_run_on() {
+        let src = "2\n\n推进项目建设。\n\n沈阳近海经济区管委会\n\n自然资源分局、生态环境分局、区发展改革局\n\n冯冬昌\n\n3";
+        let p = paras(src);
+        assert!(
+            p.iter()
+                .any(|t| t == "自然资源分局、生态环境分局、区发展改革局"),
+            "{p:?}"
+        );
+        assert!(p.iter().any(|t| t == "冯冬昌"), "{p:?}");
     }
 
     #[test]

@@ -21,7 +21,10 @@
 
 mod segment;
 
+use std::sync::LazyLock;
+
 use fangan_model::Span;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::cleaned::{is_segment_sep, split_top, strip_outer_brackets, Cleaned, OPEN};
@@ -98,7 +101,14 @@ pub(crate) fn read_task_note(deps: &Departments, raw: &str, conv: &Conventions) 
     let mut segments: Vec<Segment> = Vec::new();
     for seg in split_top(text, inner, |ch| is_segment_sep(ch) || ch == '\n') {
         for piece in split_at_labels(text, seg) {
-            segments.push(classify(text, piece));
+            let mut segment = classify(text, piece);
+            // the plan's legend (`列第一位的为牵头单位`, `下同`) and its
+            // instructions (`以下政策措施均需…落实`) name no unit and lend
+            // no role to the list before them
+            if !segment.labelled && is_legend(piece.slice(text)) {
+                segment.ask = Some(Ask::Skip);
+            }
+            segments.push(segment);
         }
     }
     let asks = resolve_asks(&segments);
@@ -157,6 +167,32 @@ pub(crate) fn read_task_note(deps: &Departments, raw: &str, conv: &Conventions) 
         leaders: found.leaders,
         deadlines,
     }
+}
+
+/// A legend on who leads, or an instruction about the notes that follow.
+static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "列第一位|排第一位|第一位的|第一位者|第一(?:责任|主责)?(?:单位|部门)为|下同|不再(?:单独)?列出|不再做?分工|\
+         ^以下|^以上|^上述|均需|均要",
+    )
+    .expect("legend")
+});
+
+/// True when the segment `s`, outside its brackets, is a legend or an
+/// instruction rather than a list of units.
+fn is_legend(s: &str) -> bool {
+    let mut top = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for ch in s.chars() {
+        if OPEN.contains(&ch) {
+            depth += 1;
+        } else if crate::cleaned::CLOSE.contains(&ch) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            top.push(ch);
+        }
+    }
+    LEGEND.is_match(&top)
 }
 
 /// True when `n` is bare table cells that only name townships

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use fangan_model::Span;
 use regex::Regex;
 
+use crate::cleaned::{CLOSE, OPEN};
 use crate::shape::kind_by_suffix;
 
 /// What a segment's label or ending asks.
@@ -27,7 +28,10 @@ pub(super) enum Ask {
     Skip,
 }
 
-const LEAD_LABELS: &str = "牵头责任单位|牵头单位|牵头部门|主责单位|主办单位";
+/// `主要责任单位` is the lead of the `主要责任单位`/`配合单位` pair (the plans
+/// say 各主要责任单位要…牵头抓总); `总牵头单位` heads a group of tasks.
+const LEAD_LABELS: &str =
+    "牵头责任单位|主要责任单位|总牵头单位|总牵头部门|牵头单位|牵头部门|主责单位|主办单位";
 const CHARGE_LABELS: &str = "责任单位|责任部门|实施单位|落实单位|承办单位";
 const SUPPORT_LABELS: &str =
     "协同责任单位|配合责任单位|配合单位|配合部门|协办单位|协同单位|参与单位|支持单位";
@@ -107,10 +111,12 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// more names (`县发改局牵头县财政局配合`).
 pub(super) fn split_at_labels(text: &str, seg: Span) -> Vec<Span> {
     let s = seg.slice(text);
+    // a label inside brackets belongs to a remark on the name before it
+    // (`市财政局(第一责任单位为牵头单位,下同)`): no cut there
     let mut cuts: Vec<usize> = ANY_LABEL
         .find_iter(s)
         .map(|m| m.start())
-        .filter(|&at| at > 0)
+        .filter(|&at| at > 0 && bracket_depth(&s[..at]) == 0)
         .collect();
     if !LABEL.is_match(s) {
         if let Some(m) = MID_LEAD.find(s) {
@@ -135,6 +141,19 @@ pub(super) fn split_at_labels(text: &str, seg: Span) -> Vec<Span> {
     }
     out.push(Span::new(seg.start + start, seg.end));
     out
+}
+
+/// How many brackets are open at the end of `s`.
+fn bracket_depth(s: &str) -> usize {
+    s.chars().fold(0usize, |d, ch| {
+        if OPEN.contains(&ch) {
+            d + 1
+        } else if CLOSE.contains(&ch) {
+            d.saturating_sub(1)
+        } else {
+            d
+        }
+    })
 }
 
 /// One segment of a task note.

@@ -241,3 +241,92 @@ fn township_cells_name_places_not_units() {
         assert!(!names_places_only(&read(raw)), "{raw}");
     }
 }
+
+#[test]
+fn main_and_overall_lead_labels() {
+    // 主要责任单位 (beside 配合单位) and 总牵头单位 (on a heading) name the lead
+    let n = read("牵头领导:常务副区长\n\n主要责任单位:区发展改革委");
+    assert_eq!(named(&n), [("区发展改革委", "lead")]);
+    assert_eq!(n.leaders.len(), 1);
+    let n = read("主要责任单位:区商务局\n配合单位:区财政局");
+    assert_eq!(named(&n), [("区商务局", "lead"), ("区财政局", "support")]);
+    let n = read("(总牵头单位:县委依法治县委员会办公室)");
+    assert_eq!(named(&n), [("县委依法治县委员会办公室", "lead")]);
+}
+
+#[test]
+fn a_legend_in_brackets_stays_with_its_note() {
+    // the 责任单位 inside the bracket is the legend's, not a new label
+    let conv = Conventions {
+        first_listed_leads: true,
+        ..Conventions::default()
+    };
+    let n = read_in(
+        "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)",
+        &conv,
+    );
+    assert_eq!(named(&n), [("市发改委", "lead"), ("市财政局", "support")]);
+    let n = read_in("责任单位:市建设局", &conv);
+    assert_eq!(named(&n), [("市建设局", "lead")]);
+    // a bare list with the legend and an instruction after it
+    let n = read_in(
+        "(市税务局、市财政局、市科技局,各县市、区政府,列第一位的为牵头单位,下同。以下均需各县市、区政府落实,不再列出)",
+        &conv,
+    );
+    assert_eq!(
+        named(&n),
+        [
+            ("市税务局", "lead"),
+            ("市财政局", "support"),
+            ("市科技局", "support")
+        ]
+    );
+}
+
+#[test]
+fn collectives_after_the_last_name_and_bare_parks() {
+    // 等州级有关部门 ends the list of departments
+    let n = read("(州发改委、州工信委、州交通运输局等州级有关部门,各县市人民政府负责)");
+    assert_eq!(
+        named(&n),
+        [
+            ("州发改委", "responsible"),
+            ("州工信委", "responsible"),
+            ("州交通运输局", "responsible")
+        ]
+    );
+    // a park named by its kind after 各…: one more collective
+    let n = read("(责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)");
+    assert_eq!(
+        named(&n),
+        [("市工信局", "responsible"), ("市财政局", "responsible")]
+    );
+    let n = read("(市商務局,各縣區、開(kāi)發(fā)園區按職責分工負責)");
+    assert_eq!(named(&n), [("市商務局", "responsible")]);
+    // a park with a name of its own is a unit
+    let n = read("责任单位:市双招双引办、市发改委,各县(市、区)政府、丽水开发区管委会");
+    assert!(named(&n).contains(&("丽水开发区管委会", "responsible")));
+}
+
+#[test]
+fn a_table_cell_label_and_its_value() {
+    let n = read("牵头单位: | 市城市管理综合执法局");
+    assert_eq!(named(&n), [("市城市管理综合执法局", "lead")]);
+}
+
+#[test]
+fn running_sentences_read_like_notes() {
+    let n = read("此项工作由县发改局牵头,县财政局、县自然资源局配合,各乡镇(街道)具体负责。");
+    assert_eq!(
+        named(&n),
+        [
+            ("县发改局", "lead"),
+            ("县财政局", "support"),
+            ("县自然资源局", "support")
+        ]
+    );
+    let n = read("县政务服务中心负责,县直各有关部门参与。");
+    assert_eq!(named(&n), [("县政务服务中心", "responsible")]);
+    let n = read("市文旅局为牵头单位,市财政局为配合单位。");
+    assert_eq!(named(&n), [("市文旅局", "lead"), ("市财政局", "support")]);
+}
