@@ -654,6 +654,9 @@ fn run_job(env: &JobEnv<'_>, job: &Job) -> Done {
                 Ok(s) => s,
                 Err(e) => return refuse(strip_path(&e.to_string(), &found.path)),
             };
+            // the same bytes, analysed by another version: analysed again,
+            // not changed
+            let same_bytes = state.plans.get(id).is_some_and(|e| e.hash == hash);
             let mut meta = given.as_deref().cloned().unwrap_or_default();
             meta.id = id.clone();
             let mut doc = parser.parse(source, Some(found.path.clone()), meta);
@@ -669,7 +672,10 @@ fn run_job(env: &JobEnv<'_>, job: &Job) -> Done {
                 found.mtime,
                 gen,
             ) {
-                Ok(w) => Done::Written(Box::new(w)),
+                Ok(mut w) => {
+                    w.reanalysed = same_bytes;
+                    Done::Written(Box::new(w))
+                }
                 Err(e) => refuse(e.to_string()),
             }
         }
