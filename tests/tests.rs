@@ -5,6 +5,8 @@ mod corpus;
 mod diff;
 mod reuse;
 mod search;
+#[cfg(feature = "serve")]
+mod serve;
 mod show;
 mod targets;
 mod util;

@@ -96,4 +96,8 @@ pub enum Command {
     Reuse(cmd::reuse::ReuseArgs),
     /// List the numeric targets of the plans.
     Targets(cmd::targets::TargetsArgs),
+    /// Serve the corpus as a web application on this machine (search,
+    /// plans, compare, leads, targets).
+    #[cfg(feature = "serve")]
+    Serve(cmd::serve::ServeArgs),
 }

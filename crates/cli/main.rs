@@ -31,6 +31,8 @@ fn main() -> ExitCode {
         args::Command::Leads(a) => cmd::leads::run(a, &ctx),
         args::Command::Reuse(a) => cmd::reuse::run(a, &ctx),
         args::Command::Targets(a) => cmd::targets::run(a, &ctx),
+        #[cfg(feature = "serve")]
+        args::Command::Serve(a) => cmd::serve::run(a, &ctx),
     };
     match result {
         Ok(code) => code,
