@@ -6,6 +6,8 @@ mod diff;
 mod export;
 mod reuse;
 mod search;
+#[cfg(feature = "serve")]
+mod serve;
 mod show;
 mod targets;
 mod util;

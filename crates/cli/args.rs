@@ -98,4 +98,8 @@ pub enum Command {
     Targets(cmd::targets::TargetsArgs),
     /// Write every clause as one JSON line, for Quickwit or OpenSearch.
     Export(cmd::export::ExportArgs),
+    /// Serve the corpus as a web application on this machine (search,
+    /// plans, compare, leads, targets).
+    #[cfg(feature = "serve")]
+    Serve(cmd::serve::ServeArgs),
 }

@@ -32,6 +32,8 @@ fn main() -> ExitCode {
         args::Command::Reuse(a) => cmd::reuse::run(a, &ctx),
         args::Command::Targets(a) => cmd::targets::run(a, &ctx),
         args::Command::Export(a) => cmd::export::run(a, &ctx),
+        #[cfg(feature = "serve")]
+        args::Command::Serve(a) => cmd::serve::run(a, &ctx),
     };
     match result {
         Ok(code) => code,

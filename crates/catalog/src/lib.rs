@@ -39,7 +39,9 @@ mod filters;
 mod fresh;
 mod ids;
 mod ingest;
+mod plan_notes;
 mod resolve;
+mod sample;
 mod seeds;
 mod select;
 mod state;
@@ -52,6 +54,7 @@ pub use error::{Error, Result};
 pub use fresh::Staleness;
 pub use ingest::{IngestReport, IngestRequest, Progress};
 pub use resolve::{closest, describe, Resolved, Resolver};
+pub use sample::RARITY_SAMPLE;
 pub use seeds::{cache_dir, seed_catalog};
 pub use select::Selection;
 pub use state::{

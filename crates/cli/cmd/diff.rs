@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use fangan_compare::topic::on_topic;
+use fangan_compare::topic::{on_topic, under};
 use fangan_compare::{Aligner, Baseline, Comparison, Prepared, Rarity};
 use fangan_model::{Document, Segmenter};
 use fangan_wire::best_match::BestMatchJson;
@@ -104,11 +104,6 @@ struct Plans {
     segmenter: std::sync::Arc<Segmenter>,
 }
 
-/// Plans read to weigh words by rarity: all of a small corpus, a fixed
-/// sample of a large one (word rarity is estimated well from a few hundred
-/// plans).
-const RARITY_SAMPLE: usize = 300;
-
 fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
     let mut chosen = Vec::new();
     let mut catalog = None;
@@ -145,14 +140,8 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
                 .collect();
             chosen.extend(catalog.documents(&others)?);
         }
-        let step = entries.len().div_ceil(RARITY_SAMPLE).max(1);
-        let sample: Vec<_> = entries
-            .iter()
-            .copied()
-            .step_by(step)
-            .filter(|e| !chosen.iter().any(|c| c.meta.id == e.meta.id))
-            .collect();
-        corpus = catalog.documents(&sample)?;
+        let except: Vec<&str> = chosen.iter().map(|c| c.meta.id.as_str()).collect();
+        corpus = catalog.rarity_sample(&except)?;
     }
     anyhow::ensure!(
         chosen.len() >= 2,
@@ -163,14 +152,6 @@ fn resolve(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Plans> {
         corpus,
         segmenter,
     })
-}
-
-/// True when clause `c` of `doc` is at or under the path `section`.
-fn under(doc: &Document, c: usize, section: &str) -> bool {
-    let fold = fangan_model::fold::fold_str;
-    let want = fold(section.trim_end_matches('/'));
-    let path = fold(&doc.clauses[c].path);
-    path == want || path.starts_with(&format!("{want}/"))
 }
 
 pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<ExitCode> {

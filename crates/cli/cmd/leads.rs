@@ -5,9 +5,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use fangan_notes::ranking::{self, By, PlanNote, RoleFilter};
-use fangan_notes::tally::{Count, Tally};
-use fangan_notes::NoteType;
+use fangan_notes::ranking::{self, By, RoleFilter};
+use fangan_notes::tally::Count;
 
 use crate::cmd::choice::PlanChoice;
 use crate::context::Context;
@@ -99,63 +98,6 @@ fn limited<T>(rows: &[T], limit: Option<usize>) -> &[T] {
     &rows[..limit.unwrap_or(rows.len()).min(rows.len())]
 }
 
-/// The notes of the selected plans that name the department `canonical`,
-/// as the ranking reads them.
-fn notes_naming(
-    catalog: &fangan_catalog::Catalog,
-    entries: &[&fangan_catalog::PlanEntry],
-    mechanism: bool,
-    canonical: &str,
-) -> anyhow::Result<Vec<PlanNote>> {
-    let per_plan = catalog.map_notes(entries, |e, clauses| {
-        let mut out = Vec::new();
-        for c in clauses {
-            for note in c.notes {
-                if (note.note_type == NoteType::Mechanism && !mechanism)
-                    || !note.units.iter().any(|u| u.canonical == canonical)
-                {
-                    continue;
-                }
-                out.push(PlanNote {
-                    plan: e.meta.id.clone(),
-                    county: e.meta.county.clone(),
-                    year: e.meta.year,
-                    path: c.path.clone(),
-                    heading: c.heading.clone(),
-                    line: c.line,
-                    note,
-                });
-            }
-        }
-        out
-    })?;
-    Ok(per_plan.into_iter().flatten().collect())
-}
-
-/// The tally of `count` over the notes of the selected plans, each plan
-/// folded as it is read.
-fn tally(
-    catalog: &fangan_catalog::Catalog,
-    entries: &[&fangan_catalog::PlanEntry],
-    mechanism: bool,
-    count: Count,
-    role: RoleFilter,
-) -> anyhow::Result<Tally> {
-    Ok(catalog.fold_note_units(
-        entries,
-        || Tally::new(count, role),
-        |mut t, e, notes| {
-            for note in notes {
-                if note.note_type != NoteType::Mechanism || mechanism {
-                    t.add(&e.meta.id, e.meta.county.as_deref(), &note.units);
-                }
-            }
-            t
-        },
-        Tally::merge,
-    )?)
-}
-
 pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let catalog = ctx.catalog()?;
     let entries = catalog.select(&args.choice.selection())?;
@@ -164,7 +106,7 @@ pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let color = ctx.color;
-    let count = |c: Count| tally(&catalog, &entries, args.mechanism, c, role);
+    let count = |c: Count| catalog.tally(&entries, args.mechanism, c, role);
     if let Some(by) = args.by {
         let by = match by {
             ByArg::County => By::County,
@@ -175,7 +117,7 @@ pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         render::cross(&mut out, &t, role, args.format, color)?;
     } else if let Some(name) = &args.dept {
         let canonical = deps.resolve(name).canonical;
-        let notes = notes_naming(&catalog, &entries, args.mechanism, &canonical)?;
+        let notes = catalog.notes_naming(&entries, args.mechanism, &canonical)?;
         let clauses = ranking::clauses_of(&notes, deps, name, role);
         let total = clauses.len();
         let clauses = limited(&clauses, args.limit);
@@ -196,14 +138,9 @@ pub fn run(args: LeadsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
             color,
         )?;
     } else if args.unknown {
-        let rows = tally(
-            &catalog,
-            &entries,
-            args.mechanism,
-            Count::Unknown,
-            RoleFilter::Any,
-        )?
-        .unknown();
+        let rows = catalog
+            .tally(&entries, args.mechanism, Count::Unknown, RoleFilter::Any)?
+            .unknown();
         render::unknown(&mut out, limited(&rows, args.limit), args.format, color)?;
     } else {
         let rows = count(Count::Rank)?.rank(deps);

@@ -9,6 +9,8 @@ pub mod leads;
 pub mod list;
 pub mod reuse;
 pub mod search;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod show;
 pub mod similar;
 pub mod targets;

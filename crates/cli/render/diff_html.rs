@@ -14,6 +14,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use fangan_compare::rows::{side_by_side, Row};
 use fangan_compare::{Comparison, EditTag, InlineDiff, Label, Pair};
 use fangan_model::Document;
 
@@ -103,45 +104,22 @@ fn pair_row(a: &Document, b: &Document, p: &Pair, targets: &[TargetRow]) -> Stri
 }
 
 /// One row per pair in A's order, each clause only in one plan in its
-/// place: only-A rows by A order, only-B rows after the row holding the B
-/// clause just before them.
+/// place (`fangan_compare::rows`).
 fn rows(a: &Document, b: &Document, cmp: &Comparison, targets: &DiffTargets) -> Vec<String> {
-    // (a position, b position, html)
-    let mut out: Vec<(usize, usize, String)> = Vec::new();
-    for (i, p) in cmp.pairs.iter().enumerate() {
-        out.push((p.a, p.b, pair_row(a, b, p, targets.pair(i))));
-    }
-    for &c in &cmp.only_a {
-        let at = out
-            .iter()
-            .filter(|r| r.0 < c)
-            .map(|r| r.1)
-            .max()
-            .unwrap_or(0);
-        out.push((
-            c,
-            at,
-            format!(
+    side_by_side(cmp)
+        .into_iter()
+        .map(|r| match r {
+            Row::Pair(i) => pair_row(a, b, &cmp.pairs[i], targets.pair(i)),
+            Row::OnlyA(c) => format!(
                 "<tr class=only-a>{}<td class=meta>only A</td><td class=\"b empty\"></td></tr>\n",
                 cell(a, c, &esc(&a.clauses[c].text), "a")
             ),
-        ));
-    }
-    out.sort_by_key(|r| (r.0, r.1));
-    let mut html: Vec<(usize, usize, String)> = out;
-    for &c in &cmp.only_b {
-        let row = format!(
-            "<tr class=only-b><td class=\"a empty\"></td><td class=meta>only B</td>{}</tr>\n",
-            cell(b, c, &esc(&b.clauses[c].text), "b")
-        );
-        let after = html
-            .iter()
-            .rposition(|r| r.1 < c && r.2.starts_with("<tr class=\"pair"));
-        let at = after.map_or(0, |i| i + 1);
-        let a_pos = if at > 0 { html[at - 1].0 } else { 0 };
-        html.insert(at, (a_pos, c, row));
-    }
-    html.into_iter().map(|r| r.2).collect()
+            Row::OnlyB(c) => format!(
+                "<tr class=only-b><td class=\"a empty\"></td><td class=meta>only B</td>{}</tr>\n",
+                cell(b, c, &esc(&b.clauses[c].text), "b")
+            ),
+        })
+        .collect()
 }
 
 const STYLE: &str = "body{font-family:'Noto Sans CJK SC','Source Han Sans SC',sans-serif;margin:1.5em;color:#222}\

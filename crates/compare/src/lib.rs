@@ -9,6 +9,7 @@
 //! - [`baseline`]: a plain TF-IDF cosine, greedy aligner, to measure the
 //!   design against.
 //! - [`multi`]: each clause of one plan against every other plan.
+//! - [`rows`]: a comparison as rows side by side, unpaired clauses in place.
 //! - lower level: [`mod@unit`] (which clauses take part), [`paragraph`]
 //!   (front matter and unnumbered text as paragraphs), [`copy`] (copied
 //!   runs), [`resplit`] (copies across re-cut paragraphs), [`profile`] (words,
@@ -56,6 +57,7 @@ pub mod prepared;
 pub mod profile;
 pub mod report;
 pub mod resplit;
+pub mod rows;
 pub mod similarity;
 #[cfg(test)]
 mod testutil;

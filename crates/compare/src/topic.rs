@@ -1,6 +1,8 @@
-//! Restricting a comparison to a topic (`--section 投资`): a clause is on
+//! Restricting a comparison to a topic (`--topic 投资`): a clause is on
 //! the topic when its text, or the heading of a clause above it, contains
-//! the words (folded: width, traditional characters and spaces ignored).
+//! the words (folded: width, traditional characters and spaces ignored);
+//! or to a part of the plan (`--section 二`): the clauses at or under a
+//! path.
 
 use fangan_model::{fold, ClauseId, Document};
 
@@ -25,6 +27,14 @@ pub fn on_topic(doc: &Document, id: ClauseId, topic: &str) -> bool {
     false
 }
 
+/// True when clause `id` of `doc` is at or under the path `section`
+/// (`附件1`, `二`, `附件1/二`; folded as paths are in the index).
+pub fn under(doc: &Document, id: ClauseId, section: &str) -> bool {
+    let want = fold::fold_str(section.trim_end_matches('/'));
+    let path = fold::fold_str(&doc.clauses[id].path);
+    path == want || path.starts_with(&format!("{want}/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +56,8 @@ mod tests {
         let hits: Vec<bool> = (0..5).map(|i| on_topic(&doc, i, "投资")).collect();
         assert_eq!(hits, vec![false, true, true, false, false]);
         assert!(on_topic(&doc, 4, "美 食"));
+        let under_one: Vec<bool> = (0..5).map(|i| under(&doc, i, "二/（一）/")).collect();
+        assert_eq!(under_one, vec![false, true, true, false, false]);
+        assert!(under(&doc, 4, "二/(二)"));
     }
 }

@@ -8,8 +8,9 @@
 //! - [`ClauseWriter`]: the one writer (a lock file names its holder): plans
 //!   added, deleted, committed with the caller's payload;
 //! - [`query`]: the query language; [`SearchIndex::search`] and
-//!   [`SearchIndex::count`] run it; [`highlight`] finds the exact matched
-//!   characters; [`SearchIndex::similar`] finds clauses like a given one.
+//!   [`SearchIndex::count`] run it ([`SearchIndex::count_per_plan`]
+//!   counts each plan's matches, for facets); [`highlight`] finds the exact
+//!   matched characters; [`SearchIndex::similar`] finds clauses like a given one.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -41,6 +42,7 @@ mod directory;
 mod error;
 pub mod highlight;
 pub mod lock;
+mod per_plan;
 pub mod query;
 pub mod schema;
 mod search;

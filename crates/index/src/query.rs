@@ -128,6 +128,19 @@ pub enum Node {
 }
 
 impl Node {
+    /// The same query with every bare word matched exactly as written: a
+    /// phrase, no longer split by jieba (the exact-phrase mode of a search
+    /// box).
+    pub fn exact(self) -> Node {
+        match self {
+            Node::Words(w) => Node::Phrase(w),
+            Node::And(v) => Node::And(v.into_iter().map(Node::exact).collect()),
+            Node::Or(v) => Node::Or(v.into_iter().map(Node::exact).collect()),
+            Node::Not(n) => Node::Not(Box::new(n.exact())),
+            other => other,
+        }
+    }
+
     /// The texts to highlight: phrases and bare words that are not negated.
     pub fn positive_texts(&self) -> Vec<(&str, bool)> {
         let mut out = Vec::new();
@@ -535,6 +548,21 @@ mod tests {
         // Chinese quotes and full-width brackets are text
         assert_eq!(parse("“五好”园区").unwrap(), words("“五好”园区"));
         assert_eq!(parse("（一）").unwrap(), words("(一)"));
+    }
+
+    #[test]
+    fn exact_mode_makes_every_bare_word_a_phrase() {
+        let q = parse("专项债 OR -招商 county:平江").unwrap().exact();
+        assert_eq!(
+            q,
+            Node::Or(vec![
+                Node::Phrase("专项债".into()),
+                Node::And(vec![
+                    Node::Not(Box::new(Node::Phrase("招商".into()))),
+                    Node::Filter(Filter::new(FilterField::County, "平江").unwrap()),
+                ]),
+            ])
+        );
     }
 
     #[test]

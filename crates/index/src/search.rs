@@ -270,7 +270,7 @@ impl SearchIndex {
         })
     }
 
-    fn compile_request(&self, req: &SearchRequest) -> Box<dyn Query> {
+    pub(crate) fn compile_request(&self, req: &SearchRequest) -> Box<dyn Query> {
         if req.filters.is_empty() {
             return self.compile(&req.query);
         }
