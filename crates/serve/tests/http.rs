@@ -341,3 +341,26 @@ fn serving_goes_on_while_an_ingest_commits() {
     assert!(get_from(server.addr(), "/plan/xiangyin-2025").status == 200);
     server.stop().unwrap();
 }
+
+/// A page elsewhere cannot reach the server under a name of its own (DNS
+/// rebinding): on 127.0.0.1 only this machine's names are answered.
+#[test]
+fn other_host_names_are_refused() {
+    use std::io::{Read, Write};
+    let addr = common::server().addr();
+    let ask = |host: &str| {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        s.read_to_string(&mut raw).unwrap();
+        raw.split(' ').nth(1).unwrap().to_string()
+    };
+    assert_eq!(ask("evil.example"), "403");
+    assert_eq!(ask(&format!("evil.example:{}", addr.port())), "403");
+    assert_eq!(ask(&format!("localhost:{}", addr.port())), "200");
+    assert_eq!(ask(&addr.to_string()), "200");
+}
