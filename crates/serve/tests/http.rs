@@ -53,11 +53,26 @@ fn search_shows_hits_with_exact_highlights_facets_and_pages() {
     let n = total(&narrowed.body);
     assert!(n > 0 && n < all, "{n} of {all}");
     assert!(narrowed.body.contains("class=chip"), "the filter is shown");
+    // a lead department narrows too
+    let lead = get(&format!(
+        "/search?q={}&lead={}",
+        enc("招商"),
+        enc("商务粮食局")
+    ));
+    assert_eq!(lead.status, 200, "{}", lead.body);
+    let by_words = total(&get(&format!("/search?q={}", enc("招商"))).body);
+    let n = total(&lead.body);
+    assert!(n > 0 && n < by_words, "{n} of {by_words}");
     // hits link to their clause
     assert!(r.body.contains("href=\"/plan/"), "hit links");
     assert!(r.body.contains("#c-"), "clause anchors");
     // a page past the first
     let words = get(&format!("/search?q={}", enc("发展")));
+    assert!(words.body.contains("data-facet=kind"), "section kind facet");
+    assert!(
+        words.body.contains("data-facet=lead"),
+        "lead department facet"
+    );
     if total(&words.body) > fangan_serve::PAGE_SIZE {
         assert!(words.body.contains("rel=next"));
         let p2 = get(&format!("/search?q={}&page=2", enc("发展")));

@@ -93,7 +93,12 @@ fn html(loaded: &Loaded, state: &SearchState) -> Result<Answer> {
     };
     let index = catalog.search_index()?;
     let results = index.search(&req)?;
-    let facets = Facets::new(catalog, &index.count_per_plan(&req)?);
+    let facets = Facets::new(
+        catalog,
+        &index.count_per_plan(&req)?,
+        &index.count_per_term(&req, "kind")?,
+        &index.count_per_term(&req, "lead")?,
+    );
     body.push_str(&chips(state));
     body.push_str(&summary(state, &results, &facets));
     body.push_str("<div class=results-layout>\n<aside class=facets>\n");
