@@ -24,22 +24,27 @@ impl Drop for Running {
 }
 
 fn serve(args: &[&str]) -> Running {
-    let mut child = command(args)
+    let child = command(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start fangan serve");
-    let mut lines = Vec::new();
-    let mut reader = BufReader::new(child.stderr.take().unwrap());
+    // owned by `Running` at once: killed and waited for whatever happens
+    let mut r = Running {
+        child,
+        lines: Vec::new(),
+        url: String::new(),
+    };
+    let mut reader = BufReader::new(r.child.stderr.take().unwrap());
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap() == 0 {
-            panic!("fangan serve stopped: {lines:?}");
+            panic!("fangan serve stopped: {:?}", r.lines);
         }
-        lines.push(line.trim_end().to_string());
+        r.lines.push(line.trim_end().to_string());
         if let Some(rest) = line.strip_prefix("fangan serve: ") {
-            let url = rest.split_whitespace().next().unwrap().to_string();
-            return Running { child, lines, url };
+            r.url = rest.split_whitespace().next().unwrap().to_string();
+            return r;
         }
     }
 }

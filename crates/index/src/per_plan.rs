@@ -1,5 +1,7 @@
-//! Matching clauses per plan, for the facets of a search (`fangan serve`
-//! narrows a search by county, year or plan with these counts).
+//! Matching clauses per plan, or per term of another keyword field (a
+//! section kind, a lead department), for the facets of a search (`fangan
+//! serve` narrows a search by county, year, plan, kind or lead with these
+//! counts).
 //!
 //! No stored document is read: the matching clauses are collected as a
 //! set, then each plan's postings in the `plan` field are walked and the
@@ -22,6 +24,22 @@ impl SearchIndex {
     /// The number of clauses matching `req` in each plan that has any,
     /// by plan id (the request's page is ignored).
     pub fn count_per_plan(&self, req: &SearchRequest) -> Result<BTreeMap<String, usize>> {
+        self.count_per_term(req, crate::schema::PLAN)
+    }
+
+    /// The number of clauses matching `req` that hold each term of the
+    /// keyword field `field` (`plan`, `kind`, `lead`, `support`, `dept`…);
+    /// a clause naming two lead departments counts for both.
+    pub fn count_per_term(
+        &self,
+        req: &SearchRequest,
+        field: &str,
+    ) -> Result<BTreeMap<String, usize>> {
+        let field = self
+            .index()
+            .schema()
+            .get_field(field)
+            .map_err(IndexError::Tantivy)?;
         let query = self.compile_request(req);
         let searcher = self.reader().searcher();
         let matched = searcher.search(&query, &DocSetCollector)?;
@@ -43,14 +61,13 @@ impl SearchIndex {
             path: self.dir().map(|d| d.to_path_buf()).unwrap_or_default(),
             source,
         };
-        let plan = self.fields().plan;
         let mut out: BTreeMap<String, usize> = BTreeMap::new();
         for (seg, reader) in readers.iter().enumerate() {
             let seg_hits = &hits[seg];
             if !seg_hits.contains(&true) {
                 continue;
             }
-            let inverted = reader.inverted_index(plan)?;
+            let inverted = reader.inverted_index(field)?;
             let mut terms = inverted.terms().stream().map_err(io)?;
             while terms.advance() {
                 let mut postings = inverted
@@ -107,6 +124,24 @@ mod tests {
             assert_eq!(fast, slow, "{q}");
             assert!(!fast.is_empty(), "{q}");
         }
+    }
+
+    #[test]
+    fn per_term_counts_kinds_and_leads() {
+        let index = seed_index();
+        let req = SearchRequest::parse("招商").unwrap();
+        let total = index.search(&req).unwrap().total;
+        let kinds = index.count_per_term(&req, "kind").unwrap();
+        // every clause has one kind
+        assert_eq!(kinds.values().sum::<usize>(), total);
+        let leads = index.count_per_term(&req, "lead").unwrap();
+        assert!(!leads.is_empty());
+        for (dept, n) in leads {
+            let mut narrowed = req.clone();
+            narrowed.filter(crate::Filter::new(crate::FilterField::Lead, &dept).unwrap());
+            assert_eq!(index.search(&narrowed).unwrap().total, n, "{dept}");
+        }
+        assert!(index.count_per_term(&req, "no_such_field").is_err());
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             format!("/search?q={q}&year=2025"),
             (1280, 900),
         ),
-        ("plan", "/plan/pingjiang-2023#c-二".to_string(), (1280, 900)),
+        ("plan", "/plan/pingjiang-2023".to_string(), (1280, 900)),
         (
             "compare",
             "/compare?a=pingjiang-2023&b=yueyanglou-2023".to_string(),
@@ -64,6 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "--no-sandbox",
                 "--disable-gpu",
                 "--hide-scrollbars",
+                "--run-all-compositor-stages-before-draw",
                 "--no-first-run",
                 "--disable-background-networking",
                 "--virtual-time-budget=3000",

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, Method, Response, StatusCode, Uri};
+use axum::http::{header, HeaderMap, Method, Response, StatusCode, Uri};
 use axum::Router;
 
 use crate::answer::Answer;
@@ -28,12 +28,55 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsa
                    img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; \
                    frame-ancestors 'none'";
 
-/// The router of the web application over `corpus`.
-pub fn router(corpus: Arc<Corpus>) -> Router {
-    Router::new().fallback(handle).with_state(corpus)
+/// What the handler needs: the corpus, and whether only this machine's
+/// names may be asked for.
+#[derive(Clone, Debug)]
+struct App {
+    corpus: Arc<Corpus>,
+    local_only: bool,
 }
 
-async fn handle(State(corpus): State<Arc<Corpus>>, method: Method, uri: Uri) -> Response<Body> {
+/// The router of the web application over `corpus`. With `local_only`
+/// (a server bound to a loopback address), a request whose `Host` is not
+/// `localhost`, `127.0.0.1` or `[::1]` is refused: a web page elsewhere
+/// cannot read the corpus by pointing a name of its own at this machine
+/// (DNS rebinding).
+pub fn router(corpus: Arc<Corpus>, local_only: bool) -> Router {
+    Router::new()
+        .fallback(handle)
+        .with_state(App { corpus, local_only })
+}
+
+/// True when `host` (a `Host` header) names this machine.
+fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    matches!(name, "localhost" | "127.0.0.1" | "::1")
+}
+
+async fn handle(
+    State(app): State<App>,
+    method: Method,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response<Body> {
+    if app.local_only {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        if !is_local_host(host) {
+            let a = Answer::html(error_page(
+                403,
+                "只接受本机地址（localhost、127.0.0.1）的请求",
+            ))
+            .with_status(403);
+            return respond(a);
+        }
+    }
+    let corpus = app.corpus;
     if method != Method::GET && method != Method::HEAD {
         let a = Answer::html(error_page(405, "只接受 GET 请求")).with_status(405);
         return respond(a);
@@ -92,4 +135,31 @@ fn respond(a: Answer) -> Response<Body> {
         *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         fallback
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_host;
+
+    #[test]
+    fn only_this_machines_names_are_local() {
+        for h in [
+            "localhost",
+            "localhost:8035",
+            "127.0.0.1:1",
+            "[::1]:8035",
+            "[::1]",
+        ] {
+            assert!(is_local_host(h), "{h}");
+        }
+        for h in [
+            "",
+            "evil.example",
+            "evil.example:8035",
+            "127.0.0.1.evil.example",
+            "[::2]:1",
+        ] {
+            assert!(!is_local_host(h), "{h}");
+        }
+    }
 }

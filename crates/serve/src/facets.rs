@@ -1,6 +1,7 @@
 //! Facets of a search: how many matching clauses each year, county, city,
-//! province, level and plan holds. The index counts matches per plan
-//! ([`fangan_index::SearchIndex::count_per_plan`]); the plans' metadata in
+//! province, level, plan, section kind and lead department holds. The
+//! index counts matches per plan, kind and lead
+//! ([`fangan_index::SearchIndex::count_per_term`]); the plans' metadata in
 //! the catalog gives the rest.
 
 use std::collections::BTreeMap;
@@ -22,16 +23,22 @@ pub enum Facet {
     Level,
     /// `plan`.
     Plan,
+    /// `kind`: the section kind of the clause.
+    Kind,
+    /// `lead`: a lead department named in the clause's notes.
+    Lead,
 }
 
 impl Facet {
     /// Every facet, in the order shown.
-    pub const ALL: [Facet; 6] = [
+    pub const ALL: [Facet; 8] = [
         Facet::Year,
         Facet::Province,
         Facet::City,
         Facet::County,
         Facet::Level,
+        Facet::Kind,
+        Facet::Lead,
         Facet::Plan,
     ];
 
@@ -44,6 +51,8 @@ impl Facet {
             Facet::County => "county",
             Facet::Level => "level",
             Facet::Plan => "plan",
+            Facet::Kind => "kind",
+            Facet::Lead => "lead",
         }
     }
 
@@ -56,6 +65,8 @@ impl Facet {
             Facet::County => "县区",
             Facet::Level => "层级",
             Facet::Plan => "方案",
+            Facet::Kind => "类别",
+            Facet::Lead => "牵头部门",
         }
     }
 }
@@ -80,11 +91,59 @@ pub struct Facets {
     pub plans: usize,
 }
 
+/// The label of a section kind.
+fn kind_label(kind: &str) -> &str {
+    match kind {
+        "objectives" => "目标",
+        "tasks" => "任务",
+        "mechanism" => "保障机制",
+        "other" => "其他",
+        k => k,
+    }
+}
+
+/// Values most clauses first, then by value.
+fn ranked(counts: impl IntoIterator<Item = (String, (String, usize))>) -> Vec<FacetValue> {
+    let mut values: Vec<FacetValue> = counts
+        .into_iter()
+        .map(|(value, (label, clauses))| FacetValue {
+            value,
+            label,
+            clauses,
+        })
+        .collect();
+    values.sort_by(|a, b| b.clauses.cmp(&a.clauses).then(a.value.cmp(&b.value)));
+    values
+}
+
 impl Facets {
-    /// The facets of `per_plan` (matching clauses by plan id).
-    pub fn new(catalog: &Catalog, per_plan: &BTreeMap<String, usize>) -> Facets {
+    /// The facets of `per_plan`, `per_kind` and `per_lead` (matching
+    /// clauses by plan id, section kind and lead department).
+    pub fn new(
+        catalog: &Catalog,
+        per_plan: &BTreeMap<String, usize>,
+        per_kind: &BTreeMap<String, usize>,
+        per_lead: &BTreeMap<String, usize>,
+    ) -> Facets {
         let mut groups = Vec::new();
         for facet in Facet::ALL {
+            let direct = match facet {
+                Facet::Kind => Some((per_kind, true)),
+                Facet::Lead => Some((per_lead, false)),
+                _ => None,
+            };
+            if let Some((counts, is_kind)) = direct {
+                let values = ranked(counts.iter().map(|(v, &n)| {
+                    let label = if is_kind {
+                        kind_label(v).to_string()
+                    } else {
+                        v.clone()
+                    };
+                    (v.clone(), (label, n))
+                }));
+                groups.push((facet, values));
+                continue;
+            }
             let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
             for (id, &n) in per_plan {
                 let Some(e) = catalog.entry(id) else { continue };
@@ -95,7 +154,7 @@ impl Facets {
                     Facet::City => m.city.clone(),
                     Facet::County => m.county.clone(),
                     Facet::Level => m.level.clone(),
-                    Facet::Plan => Some(id.clone()),
+                    Facet::Plan | Facet::Kind | Facet::Lead => Some(id.clone()),
                 };
                 let Some(value) = value else { continue };
                 let label = match facet {
@@ -107,17 +166,19 @@ impl Facets {
                 };
                 counts.entry(value).or_insert((label, 0)).1 += n;
             }
-            let mut values: Vec<FacetValue> = counts
-                .into_iter()
-                .map(|(value, (label, clauses))| FacetValue {
-                    value,
-                    label,
-                    clauses,
-                })
-                .collect();
-            if facet != Facet::Year {
-                values.sort_by(|a, b| b.clauses.cmp(&a.clauses).then(a.value.cmp(&b.value)));
-            }
+            let values = if facet == Facet::Year {
+                // years in order, as a timeline
+                counts
+                    .into_iter()
+                    .map(|(value, (label, clauses))| FacetValue {
+                        value,
+                        label,
+                        clauses,
+                    })
+                    .collect()
+            } else {
+                ranked(counts)
+            };
             groups.push((facet, values));
         }
         Facets {

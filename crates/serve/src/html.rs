@@ -68,6 +68,7 @@ pub fn page(title: &str, page: &str, body: &str) -> String {
 pub fn error_page(status: u16, message: &str) -> String {
     let title = match status {
         400 => "请求有误",
+        403 => "拒绝访问",
         404 => "未找到",
         _ => "出错了",
     };

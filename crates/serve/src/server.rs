@@ -18,12 +18,13 @@ pub struct Server {
 
 impl Server {
     /// Serves `corpus` on `listener` (bound by the caller: port 0 picks a
-    /// free port) from a thread of its own.
+    /// free port) from a thread of its own. On a loopback address it
+    /// answers only requests naming this machine (see [`crate::app::router`]).
     pub fn start(listener: TcpListener, corpus: Corpus) -> Result<Server> {
         let addr = listener.local_addr()?;
         listener.set_nonblocking(true)?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let app = crate::app::router(Arc::new(corpus));
+        let app = crate::app::router(Arc::new(corpus), addr.ip().is_loopback());
         let thread = std::thread::Builder::new()
             .name("fangan-serve".into())
             .spawn(move || -> Result<()> {

@@ -53,11 +53,26 @@ fn search_shows_hits_with_exact_highlights_facets_and_pages() {
     let n = total(&narrowed.body);
     assert!(n > 0 && n < all, "{n} of {all}");
     assert!(narrowed.body.contains("class=chip"), "the filter is shown");
+    // a lead department narrows too
+    let lead = get(&format!(
+        "/search?q={}&lead={}",
+        enc("招商"),
+        enc("商务粮食局")
+    ));
+    assert_eq!(lead.status, 200, "{}", lead.body);
+    let by_words = total(&get(&format!("/search?q={}", enc("招商"))).body);
+    let n = total(&lead.body);
+    assert!(n > 0 && n < by_words, "{n} of {by_words}");
     // hits link to their clause
     assert!(r.body.contains("href=\"/plan/"), "hit links");
     assert!(r.body.contains("#c-"), "clause anchors");
     // a page past the first
     let words = get(&format!("/search?q={}", enc("发展")));
+    assert!(words.body.contains("data-facet=kind"), "section kind facet");
+    assert!(
+        words.body.contains("data-facet=lead"),
+        "lead department facet"
+    );
     if total(&words.body) > fangan_serve::PAGE_SIZE {
         assert!(words.body.contains("rel=next"));
         let p2 = get(&format!("/search?q={}&page=2", enc("发展")));
@@ -340,4 +355,27 @@ fn serving_goes_on_while_an_ingest_commits() {
     );
     assert!(get_from(server.addr(), "/plan/xiangyin-2025").status == 200);
     server.stop().unwrap();
+}
+
+/// A page elsewhere cannot reach the server under a name of its own (DNS
+/// rebinding): on 127.0.0.1 only this machine's names are answered.
+#[test]
+fn other_host_names_are_refused() {
+    use std::io::{Read, Write};
+    let addr = common::server().addr();
+    let ask = |host: &str| {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        s.read_to_string(&mut raw).unwrap();
+        raw.split(' ').nth(1).unwrap().to_string()
+    };
+    assert_eq!(ask("evil.example"), "403");
+    assert_eq!(ask(&format!("evil.example:{}", addr.port())), "403");
+    assert_eq!(ask(&format!("localhost:{}", addr.port())), "200");
+    assert_eq!(ask(&addr.to_string()), "200");
 }

@@ -93,7 +93,12 @@ fn html(loaded: &Loaded, state: &SearchState) -> Result<Answer> {
     };
     let index = catalog.search_index()?;
     let results = index.search(&req)?;
-    let facets = Facets::new(catalog, &index.count_per_plan(&req)?);
+    let facets = Facets::new(
+        catalog,
+        &index.count_per_plan(&req)?,
+        &index.count_per_term(&req, "kind")?,
+        &index.count_per_term(&req, "lead")?,
+    );
     body.push_str(&chips(state));
     body.push_str(&summary(state, &results, &facets));
     body.push_str("<div class=results-layout>\n<aside class=facets>\n");
@@ -115,15 +120,15 @@ fn html(loaded: &Loaded, state: &SearchState) -> Result<Answer> {
 fn form(state: &SearchState) -> String {
     let mut f =
         String::from("<form class=search-form action=\"/search\" method=get role=search>\n");
-    let _ = write!(
+    let _ = writeln!(
         f,
-        "<input type=search name=q value=\"{}\" placeholder=\"&quot;以旧换新&quot;  专项债 county:平江\" aria-label=查询 autofocus>\n",
+        "<input type=search name=q value=\"{}\" placeholder=\"&quot;以旧换新&quot;  专项债 county:平江\" aria-label=查询 autofocus>",
         esc(&state.q)
     );
     let sel = |m: Mode| if state.mode == m { " selected" } else { "" };
-    let _ = write!(
+    let _ = writeln!(
         f,
-        "<select name=mode aria-label=匹配方式><option value=words{}>按词排序</option><option value=exact{}>精确短语</option></select>\n",
+        "<select name=mode aria-label=匹配方式><option value=words{}>按词排序</option><option value=exact{}>精确短语</option></select>",
         sel(Mode::Words),
         sel(Mode::Exact)
     );
