@@ -44,7 +44,27 @@ impl Catalog {
         mechanism: bool,
         canonical: &str,
     ) -> Result<Vec<PlanNote>> {
-        let per_plan = self.map_notes(entries, |e, clauses| {
+        // the plans that name it, from the compact units first: the whole
+        // notes are read of those plans only
+        let naming: Vec<&PlanEntry> = self.fold_note_units(
+            entries,
+            Vec::new,
+            |mut acc, e, notes| {
+                let names = |n: &crate::NoteUnits| {
+                    (n.note_type != NoteType::Mechanism || mechanism)
+                        && n.units.iter().any(|u| u.canonical == canonical)
+                };
+                if notes.iter().any(names) {
+                    acc.push(e);
+                }
+                acc
+            },
+            |mut a, b| {
+                a.extend(b);
+                a
+            },
+        )?;
+        let per_plan = self.map_notes(&naming, |e, clauses| {
             let mut out = Vec::new();
             for c in clauses {
                 for note in c.notes {
